@@ -1,0 +1,332 @@
+#include "runtime/journal/rocksdb_journal.hpp"
+
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include <unordered_map>
+
+#include "runtime/journal/envelope_codec.hpp"
+#include "runtime/journal/storage_keys.hpp"
+
+namespace sb::runtime {
+namespace {
+
+namespace keys = storage_keys;
+
+JournalError from_status(const rocksdb::Status& status, std::string_view what) {
+  JournalErrc code = JournalErrc::io_error;
+  if (status.IsNoSpace() || status.subcode() == rocksdb::Status::kNoSpace) {
+    code = JournalErrc::no_space;
+  } else if (status.IsCorruption()) {
+    code = JournalErrc::corruption;
+  }
+  return JournalError{code, std::string(what) + ": " + status.ToString()};
+}
+
+JournalError corruption(std::string message) {
+  return JournalError{JournalErrc::corruption, std::move(message)};
+}
+
+// The smallest key greater than every event key of the entity with this prefix (all event keys
+// of one prefix have exactly prefix + 8 bytes).
+std::string events_upper_bound(const std::string& prefix) {
+  return prefix + std::string(8, '\xff') + '\0';
+}
+
+std::optional<JournalError> validate(const AppendRequest& request) {
+  if (request.events.empty() || request.events.size() > kEventsPerAppendMax) {
+    return JournalError{JournalErrc::invalid_argument,
+                        "an append carries 1.." + std::to_string(kEventsPerAppendMax) +
+                            " events, not " + std::to_string(request.events.size())};
+  }
+  for (std::size_t i = 0; i < request.events.size(); ++i) {
+    const auto& event = request.events[i];
+    if (event.version != request.expected_version + i + 1) {
+      return JournalError{JournalErrc::invalid_argument,
+                          "event versions must follow the expected version without gaps"};
+    }
+    if (event.payload.size() > kEventPayloadBytesMax) {
+      return JournalError{JournalErrc::invalid_argument, "an event payload exceeds " +
+                                                             std::to_string(kEventPayloadBytesMax) +
+                                                             " bytes"};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct RocksDbJournal::Handles {
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> cfs;  // owned; destroyed before db
+  rocksdb::ColumnFamilyHandle* events = nullptr;
+  rocksdb::ColumnFamilyHandle* meta = nullptr;
+  rocksdb::ColumnFamilyHandle* snapshots = nullptr;
+  rocksdb::ColumnFamilyHandle* feed = nullptr;
+
+  ~Handles() {
+    for (auto* cf : cfs) {
+      if (db) db->DestroyColumnFamilyHandle(cf);
+    }
+    cfs.clear();
+    db.reset();
+  }
+};
+
+std::string_view to_string(JournalErrc code) {
+  switch (code) {
+    case JournalErrc::conflict: return "conflict";
+    case JournalErrc::io_error: return "io_error";
+    case JournalErrc::no_space: return "no_space";
+    case JournalErrc::corruption: return "corruption";
+    case JournalErrc::invalid_argument: return "invalid_argument";
+    case JournalErrc::unavailable: return "unavailable";
+  }
+  return "unknown";
+}
+
+RocksDbJournal::RocksDbJournal(std::unique_ptr<Handles> handles) : h_(std::move(handles)) {}
+RocksDbJournal::~RocksDbJournal() = default;
+
+Expected<std::unique_ptr<RocksDbJournal>, JournalError> RocksDbJournal::open(
+    const RocksDbJournalOptions& options) {
+  rocksdb::Options db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = true;
+  db_options.max_background_jobs = 2;
+  db_options.bytes_per_sync = 1 << 20;
+  if (options.env != nullptr) db_options.env = options.env;
+
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  rocksdb::ColumnFamilyOptions cf_options;
+  cf_options.write_buffer_size = options.write_buffer_bytes;
+  cf_options.compression = rocksdb::kLZ4Compression;
+  cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const char* name : {"default", "events", "meta", "snapshots", "feed"}) {
+    descriptors.emplace_back(name, cf_options);
+  }
+  auto handles = std::make_unique<Handles>();
+  rocksdb::DB* db = nullptr;
+  auto status = rocksdb::DB::Open(db_options, options.path, descriptors, &handles->cfs, &db);
+  if (!status.ok()) return unexpected(from_status(status, "cannot open " + options.path));
+  handles->db.reset(db);
+  handles->events = handles->cfs[1];
+  handles->meta = handles->cfs[2];
+  handles->snapshots = handles->cfs[3];
+  handles->feed = handles->cfs[4];
+
+  std::unique_ptr<RocksDbJournal> journal(new RocksDbJournal(std::move(handles)));
+  auto last = journal->load_last_seq();
+  if (!last) return unexpected(last.error());
+  journal->last_seq_.store(*last);
+  return journal;
+}
+
+Expected<std::uint64_t, JournalError> RocksDbJournal::load_last_seq() {
+  std::unique_ptr<rocksdb::Iterator> it(h_->db->NewIterator(rocksdb::ReadOptions(), h_->feed));
+  it->SeekToLast();
+  if (!it->status().ok()) return unexpected(from_status(it->status(), "reading the feed"));
+  if (!it->Valid()) return std::uint64_t{0};
+  if (it->key().size() != 8) return unexpected(corruption("a feed key is not 8 bytes"));
+  return keys::get_u64(std::string_view(it->key().data(), it->key().size()));
+}
+
+Expected<std::uint64_t, JournalError> RocksDbJournal::stored_version(const std::string& prefix) {
+  std::string value;
+  auto status = h_->db->Get(rocksdb::ReadOptions(), h_->meta, prefix, &value);
+  if (status.IsNotFound()) return std::uint64_t{0};
+  if (!status.ok()) return unexpected(from_status(status, "reading an entity version"));
+  if (value.size() != 8) return unexpected(corruption("an entity version record is torn"));
+  return keys::get_u64(value);
+}
+
+Expected<void, JournalError> RocksDbJournal::resume_after_error() {
+  if (!write_failed_) return {};
+  auto status = h_->db->Resume();
+  if (!status.ok()) return unexpected(from_status(status, "the journal cannot resume writing"));
+  // A failed write may still have landed: re-read where the feed really ends.
+  auto last = load_last_seq();
+  if (!last) return unexpected(last.error());
+  last_seq_.store(*last, std::memory_order_release);
+  write_failed_ = false;
+  return {};
+}
+
+std::vector<AppendResult> RocksDbJournal::append(std::span<const AppendRequest> requests,
+                                                 bool sync) {
+  std::vector<AppendResult> results;
+  results.reserve(requests.size());
+  if (auto resumed = resume_after_error(); !resumed) {
+    for (std::size_t i = 0; i < requests.size(); ++i) results.emplace_back(unexpected(resumed.error()));
+    return results;
+  }
+
+  rocksdb::WriteBatch batch;
+  std::unordered_map<std::string, std::uint64_t> versions_in_batch;
+  std::vector<std::size_t> written;  // indexes of the requests that are part of the write
+  std::uint64_t seq = last_seq_.load(std::memory_order_relaxed);
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const auto& request = requests[i];
+    if (auto invalid = validate(request)) {
+      results.emplace_back(unexpected(*invalid));
+      continue;
+    }
+    const std::string prefix = keys::entity_prefix(request.key);
+    std::uint64_t current = 0;
+    if (auto it = versions_in_batch.find(prefix); it != versions_in_batch.end()) {
+      current = it->second;
+    } else {
+      auto stored = stored_version(prefix);
+      if (!stored) {
+        results.emplace_back(unexpected(stored.error()));
+        continue;
+      }
+      current = *stored;
+    }
+    if (current != request.expected_version) {
+      results.emplace_back(unexpected(JournalError{
+          JournalErrc::conflict, to_string(request.key) + " is at version " +
+                                     std::to_string(current) + ", not " +
+                                     std::to_string(request.expected_version)}));
+      continue;
+    }
+    for (const auto& event : request.events) {
+      std::string event_key = prefix;
+      keys::put_u64(event_key, event.version);
+      batch.Put(h_->events, event_key, encode_event_envelope(request.key, event));
+      batch.Put(h_->feed, keys::feed_key(++seq), event_key);
+    }
+    const std::uint64_t new_version = request.expected_version + request.events.size();
+    std::string version_bytes;
+    keys::put_u64(version_bytes, new_version);
+    batch.Put(h_->meta, prefix, version_bytes);
+    versions_in_batch[prefix] = new_version;
+    written.push_back(i);
+    results.emplace_back(new_version);
+  }
+  if (written.empty()) return results;
+
+  rocksdb::WriteOptions write_options;
+  write_options.sync = sync;  // spelled out: `sync` mode fsyncs the WAL before we acknowledge
+  auto status = h_->db->Write(write_options, &batch);
+  if (!status.ok()) {
+    write_failed_ = true;
+    const auto error = from_status(status, "the journal write failed (outcome unknown)");
+    for (std::size_t i : written) results[i] = unexpected(error);
+    return results;
+  }
+  last_seq_.store(seq, std::memory_order_release);
+  return results;
+}
+
+Expected<std::vector<EventRecord>, JournalError> RocksDbJournal::read(const EntityKey& key,
+                                                                     std::uint64_t after_version,
+                                                                     std::uint64_t up_to_version) {
+  std::vector<EventRecord> events;
+  const std::string prefix = keys::entity_prefix(key);
+  const std::string upper = events_upper_bound(prefix);
+  rocksdb::Slice upper_slice(upper);
+  rocksdb::ReadOptions read_options;
+  read_options.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(h_->db->NewIterator(read_options, h_->events));
+  std::uint64_t expected = after_version + 1;
+  for (it->Seek(keys::event_key(key, expected)); it->Valid() && expected <= up_to_version;
+       it->Next(), ++expected) {
+    const std::string_view stored_key(it->key().data(), it->key().size());
+    if (keys::version_of_event_key(stored_key) != expected) {
+      return unexpected(corruption(to_string(key) + " has a gap at version " +
+                                   std::to_string(expected)));
+    }
+    auto decoded = decode_event_envelope(std::string_view(it->value().data(), it->value().size()));
+    if (!decoded) return unexpected(corruption(to_string(key) + ": " + decoded.error()));
+    if (decoded->key != key || decoded->event.version != expected) {
+      return unexpected(corruption(to_string(key) + ": an event envelope does not match its key"));
+    }
+    events.push_back(std::move(decoded->event));
+  }
+  if (!it->status().ok()) return unexpected(from_status(it->status(), "reading events"));
+  return events;
+}
+
+Expected<Recovery, JournalError> RocksDbJournal::recover(const EntityKey& key) {
+  Recovery recovery;
+  const std::string prefix = keys::entity_prefix(key);
+  auto stored = stored_version(prefix);
+  if (!stored) return unexpected(stored.error());
+  recovery.version = *stored;
+
+  std::string snapshot_bytes;
+  auto status = h_->db->Get(rocksdb::ReadOptions(), h_->snapshots, prefix, &snapshot_bytes);
+  if (status.ok()) {
+    auto snapshot = decode_snapshot_envelope(snapshot_bytes, key);
+    // A bad snapshot is only an optimisation lost: replay the whole history instead.
+    if (snapshot && snapshot->version <= recovery.version) recovery.snapshot = std::move(*snapshot);
+  } else if (!status.IsNotFound()) {
+    return unexpected(from_status(status, "reading a snapshot"));
+  }
+  const std::uint64_t from = recovery.snapshot ? recovery.snapshot->version : 0;
+  auto events = read(key, from, recovery.version);
+  if (!events) return unexpected(events.error());
+  if (from + events->size() != recovery.version) {
+    return unexpected(corruption(to_string(key) + " should be at version " +
+                                 std::to_string(recovery.version) + " but its events end at " +
+                                 std::to_string(from + events->size())));
+  }
+  recovery.events = std::move(*events);
+  return recovery;
+}
+
+Expected<void, JournalError> RocksDbJournal::save_snapshot(const EntityKey& key,
+                                                           const SnapshotRecord& snapshot) {
+  auto status = h_->db->Put(rocksdb::WriteOptions(), h_->snapshots, keys::entity_prefix(key),
+                            encode_snapshot_envelope(key, snapshot));
+  if (!status.ok()) return unexpected(from_status(status, "writing a snapshot"));
+  return {};
+}
+
+Expected<std::vector<FeedEntry>, JournalError> RocksDbJournal::read_feed(std::uint64_t after_seq,
+                                                                        std::size_t max_entries) {
+  std::vector<FeedEntry> entries;
+  std::vector<std::string> event_keys;
+  std::unique_ptr<rocksdb::Iterator> it(h_->db->NewIterator(rocksdb::ReadOptions(), h_->feed));
+  std::uint64_t expected = after_seq + 1;
+  for (it->Seek(keys::feed_key(expected)); it->Valid() && entries.size() < max_entries;
+       it->Next(), ++expected) {
+    if (it->key().size() != 8 || keys::get_u64(std::string_view(it->key().data(), 8)) != expected) {
+      return unexpected(corruption("the feed has a gap at seq " + std::to_string(expected)));
+    }
+    entries.push_back(FeedEntry{expected, {}, {}});
+    event_keys.emplace_back(it->value().data(), it->value().size());
+  }
+  if (!it->status().ok()) return unexpected(from_status(it->status(), "reading the feed"));
+
+  std::vector<rocksdb::Slice> slices(event_keys.begin(), event_keys.end());
+  std::vector<std::string> values;
+  std::vector<rocksdb::ColumnFamilyHandle*> cfs(slices.size(), h_->events);
+  auto statuses = h_->db->MultiGet(rocksdb::ReadOptions(), cfs, slices, &values);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!statuses[i].ok()) {
+      return unexpected(from_status(statuses[i], "reading the event of feed seq " +
+                                                     std::to_string(entries[i].seq)));
+    }
+    auto decoded = decode_event_envelope(values[i]);
+    if (!decoded) return unexpected(corruption(decoded.error()));
+    entries[i].key = std::move(decoded->key);
+    entries[i].event = std::move(decoded->event);
+  }
+  return entries;
+}
+
+Expected<void, JournalError> RocksDbJournal::sync() {
+  auto status = h_->db->SyncWAL();
+  if (!status.ok()) return unexpected(from_status(status, "syncing the write-ahead log"));
+  return {};
+}
+
+}  // namespace sb::runtime

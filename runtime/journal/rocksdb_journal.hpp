@@ -1,0 +1,63 @@
+#pragma once
+// The product's event log: one RocksDB database per node (layout in storage_keys.hpp).
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "runtime/journal/journal.hpp"
+
+namespace rocksdb {
+class DB;
+class ColumnFamilyHandle;
+class Env;
+}  // namespace rocksdb
+
+namespace sb::runtime {
+
+struct RocksDbJournalOptions {
+  std::string path;                              // the database directory; created if missing
+  rocksdb::Env* env = nullptr;                   // nullptr: the default Env (tests inject faults)
+  std::size_t block_cache_bytes = 256u << 20;    // Default: 256 MiB
+  std::size_t write_buffer_bytes = 64u << 20;    // Default: 64 MiB per column family
+};
+
+class RocksDbJournal final : public Journal {
+ public:
+  // Opens (or creates) the database. A read-only or missing-permission directory, a locked
+  // database or a corrupt one is an error with RocksDB's explanation, never a crash.
+  static Expected<std::unique_ptr<RocksDbJournal>, JournalError> open(
+      const RocksDbJournalOptions& options);
+
+  ~RocksDbJournal() override;
+  RocksDbJournal(const RocksDbJournal&) = delete;
+  RocksDbJournal& operator=(const RocksDbJournal&) = delete;
+
+  std::vector<AppendResult> append(std::span<const AppendRequest> requests, bool sync) override;
+  Expected<Recovery, JournalError> recover(const EntityKey& key) override;
+  Expected<std::vector<EventRecord>, JournalError> read(const EntityKey& key,
+                                                       std::uint64_t after_version,
+                                                       std::uint64_t up_to_version) override;
+  Expected<void, JournalError> save_snapshot(const EntityKey& key,
+                                             const SnapshotRecord& snapshot) override;
+  Expected<std::vector<FeedEntry>, JournalError> read_feed(std::uint64_t after_seq,
+                                                          std::size_t max_entries) override;
+  Expected<void, JournalError> sync() override;
+  std::uint64_t last_seq() const override { return last_seq_.load(std::memory_order_acquire); }
+
+ private:
+  struct Handles;
+  explicit RocksDbJournal(std::unique_ptr<Handles> handles);
+
+  Expected<std::uint64_t, JournalError> stored_version(const std::string& prefix);
+  Expected<std::uint64_t, JournalError> load_last_seq();
+  Expected<void, JournalError> resume_after_error();
+
+  std::unique_ptr<Handles> h_;
+  std::atomic<std::uint64_t> last_seq_{0};
+  bool write_failed_ = false;  // writer-thread only: RocksDB needs Resume() after a failed write
+};
+
+}  // namespace sb::runtime

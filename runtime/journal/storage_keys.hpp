@@ -1,0 +1,31 @@
+#pragma once
+// Byte layout of the keys in RocksDB. All numbers are big-endian so that bytewise order is
+// numeric order:
+//   entity prefix  [vshard:u16][kind:u8][id_len:u16][id]
+//   events CF      prefix ‖ [version:u64]          -> EventEnvelope bytes
+//   meta CF        prefix                          -> [version:u64]
+//   snapshots CF   prefix                          -> SnapshotEnvelope bytes
+//   feed CF        [seq:u64]                       -> events CF key
+// One entity's history is contiguous and ordered; one vshard is a contiguous key range, so it can
+// move between nodes as a range.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "runtime/journal/entity_key.hpp"
+
+namespace sb::runtime::storage_keys {
+
+void put_u64(std::string& out, std::uint64_t v);
+std::uint64_t get_u64(std::string_view bytes);  // REQUIRES: bytes.size() >= 8
+
+std::string entity_prefix(const EntityKey& key);
+std::string event_key(const EntityKey& key, std::uint64_t version);
+std::string feed_key(std::uint64_t seq);
+
+// The version at the end of an event key.
+std::uint64_t version_of_event_key(std::string_view event_key);
+
+}  // namespace sb::runtime::storage_keys
