@@ -124,6 +124,16 @@ caf::behavior entity_registry(Registry* self, EntityContext context, EntityFacto
         self->send(it->second.actor, stop_atom::value);
       },
       [self](stats_atom) { return self->state.stats; },
+      [self](stop_atom) {
+        for (auto& [key, entry] : self->state.entries) {
+          self->send_exit(entry.actor, caf::exit_reason::user_shutdown);
+          for (auto& held : entry.held) {
+            held.promise.deliver(make_runtime_error(RuntimeErrc::entity_unavailable, "shutting down"));
+          }
+        }
+        self->state.entries.clear();
+        self->quit();
+      },
   };
 }
 

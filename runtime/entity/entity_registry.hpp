@@ -9,6 +9,7 @@
 //       stop, and holds new messages for that key until it is gone (then re-spawns), so an old
 //       and a new instance never run at the same time.
 //   (stats) -> RegistryStats
+//   (stop)  -> ()  stops every entity and the registry
 
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>

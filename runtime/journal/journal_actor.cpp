@@ -79,6 +79,14 @@ caf::behavior journal_writer(WriterActor* self, std::shared_ptr<Journal> journal
         self->delayed_send(self, self->state.options.batched_sync_interval, sync_atom::value);
       },
       [self](stats_atom) { return self->state.stats; },
+      [self](stop_atom) {
+        // Everything queued before this message is written first (mailbox order).
+        flush(self);
+        if (auto synced = self->state.journal->sync(); !synced) {
+          spdlog::error("final WAL sync failed: {}", synced.error().message);
+        }
+        self->quit();
+      },
   };
 }
 

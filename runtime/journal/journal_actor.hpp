@@ -11,6 +11,7 @@
 //   writer: (append, AppendRequest) -> uint64_t new version | error
 //           (snapshot, EntityKey, SnapshotRecord)            (fire and forget; failures logged)
 //           (stats) -> JournalWriterStats
+//           (stop)  -> ()  after writing everything received before it
 //   reader: (recover, EntityKey) -> Recovery | error
 //           (read, EntityKey, uint64_t after, uint64_t up_to) -> std::vector<EventRecord> | error
 //           (feed, uint64_t after_seq, uint64_t max) -> std::vector<FeedEntry> | error

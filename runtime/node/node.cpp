@@ -1,0 +1,60 @@
+#include "runtime/node/node.hpp"
+
+#include <caf/all.hpp>
+#include <spdlog/spdlog.h>
+
+#include "runtime/journal/rocksdb_journal.hpp"
+#include "runtime/messages.hpp"
+
+namespace sb::runtime {
+
+Node::Node(caf::actor_system& system, std::shared_ptr<Journal> journal, JournalActors actors,
+           caf::actor registry)
+    : system_(system),
+      journal_(std::move(journal)),
+      journal_actors_(std::move(actors)),
+      registry_(std::move(registry)) {}
+
+Node::~Node() { shutdown(); }
+
+Expected<std::unique_ptr<Node>, std::string> Node::start(caf::actor_system& system,
+                                                        const NodeSettings& settings,
+                                                        EntityFactories factories) {
+  RocksDbJournalOptions journal_options;
+  journal_options.path = settings.data_dir;
+  journal_options.block_cache_bytes = settings.block_cache_mb << 20;
+  auto opened = RocksDbJournal::open(journal_options);
+  if (!opened) return unexpected(opened.error().message);
+  std::shared_ptr<Journal> journal = std::move(*opened);
+  if (settings.durability == DurabilityMode::none) {
+    spdlog::warn("storage.durability=none: acknowledged events are NOT fsynced; a power cut "
+                 "loses them. Use it for tests and benchmarks only.");
+  }
+  JournalWriterOptions writer_options{settings.durability, settings.journal_group_max,
+                                      settings.batched_sync_interval};
+  auto actors = spawn_journal_actors(system, journal, writer_options, settings.journal_readers,
+                                     /*detached=*/true);
+  EntityContext context{actors.writer, actors.reader, caf::actor{}, settings.entity};
+  auto registry = spawn_entity_registry(system, context, std::move(factories));
+  spdlog::info("node started: data in {}, durability {}, {} events in the feed", settings.data_dir,
+               to_string(settings.durability), journal->last_seq());
+  return std::unique_ptr<Node>(new Node(system, journal, std::move(actors), std::move(registry)));
+}
+
+void Node::shutdown() {
+  if (stopped_) return;
+  stopped_ = true;
+  caf::scoped_actor self{system_};
+  // Entities first: no new appends. Then the writer: `stop` is queued behind every append it
+  // already received, so each of those is written (and synced) before it quits.
+  self->request(registry_, std::chrono::seconds(10), stop_atom::value)
+      .receive([] {}, [](caf::error&) {});
+  self->request(journal_actors_.writer, std::chrono::seconds(30), stop_atom::value)
+      .receive([] {}, [](caf::error& error) {
+        spdlog::error("journal writer did not stop cleanly: {}", caf::to_string(error));
+      });
+  self->send_exit(journal_actors_.reader, caf::exit_reason::user_shutdown);
+  spdlog::info("node stopped; {} events in the feed", journal_->last_seq());
+}
+
+}  // namespace sb::runtime

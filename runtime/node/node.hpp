@@ -1,0 +1,44 @@
+#pragma once
+// One switchboard node: the journal (RocksDB), its actors and the entity registry, wired once.
+// The composition root (switchboard_main.cpp) builds it with the entity factories.
+
+#include <caf/actor.hpp>
+#include <caf/actor_system.hpp>
+
+#include <memory>
+
+#include "runtime/entity/entity_registry.hpp"
+#include "runtime/journal/journal.hpp"
+#include "runtime/journal/journal_actor.hpp"
+#include "runtime/node/settings.hpp"
+
+namespace sb::runtime {
+
+class Node {
+ public:
+  // Opens the journal under settings.data_dir and spawns the node's actors. A directory that
+  // cannot be opened (read-only, locked by another node, corrupt) is an error, not a crash.
+  static Expected<std::unique_ptr<Node>, std::string> start(caf::actor_system& system,
+                                                            const NodeSettings& settings,
+                                                            EntityFactories factories);
+  ~Node();
+
+  caf::actor registry() const { return registry_; }
+  const JournalActors& journal_actors() const { return journal_actors_; }
+  const std::shared_ptr<Journal>& journal() const { return journal_; }
+
+  // Stops the entities, lets the writer finish every append it has accepted, then stops it.
+  void shutdown();
+
+ private:
+  Node(caf::actor_system& system, std::shared_ptr<Journal> journal, JournalActors actors,
+       caf::actor registry);
+
+  caf::actor_system& system_;
+  std::shared_ptr<Journal> journal_;
+  JournalActors journal_actors_;
+  caf::actor registry_;
+  bool stopped_ = false;
+};
+
+}  // namespace sb::runtime

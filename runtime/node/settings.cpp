@@ -1,0 +1,64 @@
+#include "runtime/node/settings.hpp"
+
+#include <chrono>
+
+namespace sb::runtime {
+namespace {
+
+std::chrono::milliseconds to_ms(caf::timespan span) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(span);
+}
+
+}  // namespace
+
+SwitchboardConfig::SwitchboardConfig() {
+  opt_group{custom_options_, "storage"}
+      .add(data_dir_, "path", "RocksDB data directory (default: ./data)")
+      .add(durability_, "durability", "sync | batched | none (default: sync)")
+      .add(batched_sync_interval_, "batched-sync-interval",
+           "fsync period in batched mode (default: 10ms)")
+      .add(journal_group_max_, "group-max", "appends per group commit at most (default: 2048)")
+      .add(journal_readers_, "readers", "journal reader threads (default: 2)")
+      .add(block_cache_mb_, "block-cache-mb", "RocksDB block cache in MiB (default: 256)");
+  opt_group{custom_options_, "entity"}
+      .add(append_timeout_, "append-timeout", "wait for durability at most (default: 10s)")
+      .add(idle_timeout_, "idle-timeout", "passivate an entity idle this long (default: 2min)")
+      .add(snapshot_every_, "snapshot-every", "events between snapshots (default: 100)")
+      .add(recent_commands_, "recent-commands",
+           "command ids remembered per entity for idempotency (default: 128)");
+  opt_group{custom_options_, "rpc"}
+      .add(rpc_host_, "host", "address to listen on (default: 127.0.0.1)")
+      .add(rpc_port_, "port", "Cap'n Proto RPC port (default: 7400)");
+  opt_group{custom_options_, "log"}.add(log_level_, "level",
+                                        "trace | debug | info | warn | error (default: info)");
+}
+
+Expected<NodeSettings, std::string> SwitchboardConfig::node_settings() const {
+  NodeSettings s;
+  s.data_dir = data_dir_;
+  auto durability = parse_durability_mode(durability_);
+  if (!durability) {
+    return unexpected("storage.durability must be sync, batched or none, not '" + durability_ + "'");
+  }
+  s.durability = *durability;
+  s.batched_sync_interval = to_ms(batched_sync_interval_);
+  if (s.batched_sync_interval.count() <= 0) {
+    return unexpected(std::string("storage.batched-sync-interval must be positive"));
+  }
+  if (journal_group_max_ == 0 || journal_readers_ == 0) {
+    return unexpected(std::string("storage.group-max and storage.readers must be at least 1"));
+  }
+  s.journal_group_max = journal_group_max_;
+  s.journal_readers = journal_readers_;
+  s.block_cache_mb = block_cache_mb_;
+  s.entity.append_timeout = to_ms(append_timeout_);
+  s.entity.idle_timeout = to_ms(idle_timeout_);
+  s.entity.snapshot_every_events = snapshot_every_;
+  s.entity.recent_commands_max = recent_commands_;
+  s.rpc_host = rpc_host_;
+  s.rpc_port = rpc_port_;
+  s.log_level = log_level_;
+  return s;
+}
+
+}  // namespace sb::runtime

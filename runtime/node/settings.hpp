@@ -1,0 +1,54 @@
+#pragma once
+// Every option of a switchboard node, with its default, read by CAF 0.17's config machinery:
+// built-in default < INI file (config/switchboard.ini, or --config-file=FILE) < command line
+// (--storage.durability=batched). config/switchboard.ini documents each option.
+
+#include <caf/actor_system_config.hpp>
+#include <caf/timespan.hpp>
+
+#include <cstdint>
+#include <string>
+
+#include "actors/common/expected.hpp"
+#include "runtime/entity/entity_context.hpp"
+#include "runtime/journal/durability.hpp"
+
+namespace sb::runtime {
+
+struct NodeSettings {
+  std::string data_dir = "./data";
+  DurabilityMode durability = DurabilityMode::sync;
+  std::chrono::milliseconds batched_sync_interval{10};
+  std::size_t journal_group_max = 2048;
+  std::size_t journal_readers = 2;
+  std::size_t block_cache_mb = 256;
+  EntityHostOptions entity;
+  std::string rpc_host = "127.0.0.1";
+  std::uint16_t rpc_port = 7400;
+  std::string log_level = "info";
+};
+
+class SwitchboardConfig : public caf::actor_system_config {
+ public:
+  SwitchboardConfig();
+
+  // The typed settings, or a sentence naming the option that is wrong.
+  Expected<NodeSettings, std::string> node_settings() const;
+
+ private:
+  std::string data_dir_ = "./data";
+  std::string durability_ = "sync";
+  caf::timespan batched_sync_interval_ = std::chrono::milliseconds(10);
+  std::size_t journal_group_max_ = 2048;
+  std::size_t journal_readers_ = 2;
+  std::size_t block_cache_mb_ = 256;
+  caf::timespan append_timeout_ = std::chrono::seconds(10);
+  caf::timespan idle_timeout_ = std::chrono::minutes(2);
+  std::size_t snapshot_every_ = 100;
+  std::size_t recent_commands_ = 128;
+  std::string rpc_host_ = "127.0.0.1";
+  std::uint16_t rpc_port_ = 7400;
+  std::string log_level_ = "info";
+};
+
+}  // namespace sb::runtime

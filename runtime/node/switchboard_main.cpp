@@ -1,0 +1,103 @@
+// The composition root: the `switchboard` command. It parses the subcommand, builds the node
+// from settings and the entity factories, and wires everything explicitly (no singletons).
+
+#include <caf/all.hpp>
+#include <caf/io/middleman.hpp>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "actors/agent/agent_actor.hpp"
+#include "runtime/node/node.hpp"
+#include "runtime/node/settings.hpp"
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+constexpr const char* kDefaultConfigFile = "config/switchboard.ini";
+
+constexpr const char* kUsage = R"(switchboard — an omnichannel customer-service engine
+
+usage: switchboard <command> [options]
+
+commands:
+  serve      run a node: RocksDB under ./data, RPC on 127.0.0.1:7400 (see config/switchboard.ini)
+  version    print the version
+  help       print this text
+
+options (any command; CAF syntax, every option in config/switchboard.ini):
+  --config-file=FILE            read options from FILE (default: config/switchboard.ini if present)
+  --storage.path=DIR            data directory (default: ./data)
+  --storage.durability=MODE     sync | batched | none (default: sync)
+  --log.level=LEVEL             trace | debug | info | warn | error (default: info)
+)";
+
+sb::runtime::EntityFactories entity_factories() {
+  return {{sb::EntityKind::agent, sb::agent::spawn_agent}};
+}
+
+// Blocks until SIGINT or SIGTERM (the signals are blocked in every thread, so none is lost).
+int wait_for_signal(const sigset_t& signals) {
+  int signal = 0;
+  sigwait(&signals, &signal);
+  return signal;
+}
+
+int serve(sb::runtime::SwitchboardConfig& config, const sigset_t& signals) {
+  auto settings = config.node_settings();
+  if (!settings) {
+    std::cerr << "switchboard: " << settings.error() << "\n";
+    return 2;
+  }
+  spdlog::set_level(spdlog::level::from_str(settings->log_level));
+  caf::actor_system system{config};
+  auto node = sb::runtime::Node::start(system, *settings, entity_factories());
+  if (!node) {
+    spdlog::critical("cannot start: {}", node.error());
+    return 1;
+  }
+  spdlog::info("switchboard {} serving; Ctrl-C or SIGTERM stops it cleanly", kVersion);
+  const int signal = wait_for_signal(signals);
+  spdlog::info("signal {} received: finishing in-flight appends", signal);
+  (*node)->shutdown();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const std::string command = args.empty() ? "help" : args.front();
+  if (!args.empty()) args.erase(args.begin());
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (command == "version" || command == "--version") {
+    std::cout << "switchboard " << kVersion << "\n";
+    return 0;
+  }
+  if (command != "serve") {
+    std::cerr << "switchboard: unknown command '" << command << "'\n\n" << kUsage;
+    return 2;
+  }
+  // Block the stop signals before CAF starts its threads, so sigwait() receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  sb::runtime::SwitchboardConfig config;
+  const bool has_default_file = std::ifstream(kDefaultConfigFile).good();
+  if (auto error = config.parse(args, has_default_file ? kDefaultConfigFile : nullptr)) {
+    std::cerr << "switchboard: " << caf::to_string(error) << "\n";
+    return 2;
+  }
+  if (config.cli_helptext_printed) return 0;
+  return serve(config, signals);
+}
