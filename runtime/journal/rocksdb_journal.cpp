@@ -5,6 +5,8 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <chrono>
+#include <thread>
 #include <unordered_map>
 
 #include "runtime/journal/envelope_codec.hpp"
@@ -14,6 +16,8 @@ namespace sb::runtime {
 namespace {
 
 namespace keys = storage_keys;
+
+constexpr int kResumeAttemptsMax = 200;  // x 10 ms
 
 JournalError from_status(const rocksdb::Status& status, std::string_view what) {
   JournalErrc code = JournalErrc::io_error;
@@ -148,7 +152,12 @@ Expected<std::uint64_t, JournalError> RocksDbJournal::stored_version(const std::
 
 Expected<void, JournalError> RocksDbJournal::resume_after_error() {
   if (!write_failed_) return {};
+  // RocksDB may already be recovering on its own (Busy); give it a bounded moment.
   auto status = h_->db->Resume();
+  for (int attempt = 0; status.IsBusy() && attempt < kResumeAttemptsMax; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    status = h_->db->Resume();
+  }
   if (!status.ok()) return unexpected(from_status(status, "the journal cannot resume writing"));
   // A failed write may still have landed: re-read where the feed really ends.
   auto last = load_last_seq();

@@ -1,0 +1,217 @@
+// The RocksDB journal's contract: atomic appends with an expected-version check, gap-checked
+// replay, snapshots, the global feed, and precise errors for bad requests, bad disks and bad data.
+
+#include "runtime/journal/rocksdb_journal.hpp"
+
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+#include <rocksdb/env.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "runtime/journal/storage_keys.hpp"
+#include "tests/runtime/journal/journal_test_util.hpp"
+#include "tests/support/fault_injection_fs.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace sb::runtime {
+namespace {
+
+using sb::testing::append_one;
+using sb::testing::conversation;
+using sb::testing::make_append;
+
+class RocksDbJournalTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<RocksDbJournal> open() {
+    auto journal = RocksDbJournal::open({dir_.str(), env_});
+    EXPECT_TRUE(journal) << journal.error().message;
+    return journal ? std::move(*journal) : nullptr;
+  }
+  sb::testing::TempDir dir_;
+  rocksdb::Env* env_ = nullptr;
+};
+
+TEST_F(RocksDbJournalTest, AppendsAreRecoveredInOrder) {
+  auto journal = open();
+  auto key = conversation("c-1");
+  ASSERT_EQ(*append_one(*journal, make_append(key, 0, 2)), 2u);
+  ASSERT_EQ(*append_one(*journal, make_append(key, 2, 1)), 3u);
+  auto recovery = journal->recover(key);
+  ASSERT_TRUE(recovery);
+  EXPECT_EQ(recovery->version, 3u);
+  ASSERT_EQ(recovery->events.size(), 3u);
+  for (std::uint64_t v = 1; v <= 3; ++v) EXPECT_EQ(recovery->events[v - 1].version, v);
+  EXPECT_EQ(recovery->events[0].correlation_id, "corr");
+}
+
+TEST_F(RocksDbJournalTest, AnUnknownEntityRecoversEmpty) {
+  auto journal = open();
+  auto recovery = journal->recover(conversation("nobody"));
+  ASSERT_TRUE(recovery);
+  EXPECT_EQ(recovery->version, 0u);
+  EXPECT_TRUE(recovery->events.empty());
+}
+
+TEST_F(RocksDbJournalTest, AStaleExpectedVersionIsAConflictAndWritesNothing) {
+  auto journal = open();
+  auto key = conversation("c-1");
+  ASSERT_TRUE(append_one(*journal, make_append(key, 0)));
+  auto stale = append_one(*journal, make_append(key, 0));
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, JournalErrc::conflict);
+  EXPECT_EQ(journal->recover(key)->version, 1u);
+  EXPECT_EQ(journal->last_seq(), 1u);
+}
+
+TEST_F(RocksDbJournalTest, AGroupWritesEveryValidRequestAndRefusesTheOthers) {
+  auto journal = open();
+  std::vector<AppendRequest> group{make_append(conversation("a"), 0), make_append(conversation("b"), 5),
+                                   make_append(conversation("a"), 1, 2), make_append(conversation("c"), 0, 0)};
+  auto results = journal->append(group, true);
+  ASSERT_EQ(results.size(), 4u);
+  EXPECT_EQ(*results[0], 1u);
+  EXPECT_EQ(results[1].error().code, JournalErrc::conflict);
+  EXPECT_EQ(*results[2], 3u);  // the same entity twice in one group: versions chain
+  EXPECT_EQ(results[3].error().code, JournalErrc::invalid_argument);
+  EXPECT_EQ(journal->recover(conversation("a"))->version, 3u);
+  EXPECT_EQ(journal->last_seq(), 3u);
+}
+
+TEST_F(RocksDbJournalTest, MalformedRequestsAreInvalidArguments) {
+  auto journal = open();
+  auto key = conversation("c-1");
+  auto too_many = make_append(key, 0, kEventsPerAppendMax + 1);
+  EXPECT_EQ(append_one(*journal, too_many).error().code, JournalErrc::invalid_argument);
+  auto gap = make_append(key, 0, 2);
+  gap.events[1].version = 5;
+  EXPECT_EQ(append_one(*journal, gap).error().code, JournalErrc::invalid_argument);
+  auto huge = make_append(key, 0);
+  huge.events[0].payload.assign(kEventPayloadBytesMax + 1, 'x');
+  EXPECT_EQ(append_one(*journal, huge).error().code, JournalErrc::invalid_argument);
+  EXPECT_EQ(journal->last_seq(), 0u);
+}
+
+TEST_F(RocksDbJournalTest, TheFeedIsGlobalGapFreeAndContinuesAfterReopen) {
+  {
+    auto journal = open();
+    ASSERT_TRUE(append_one(*journal, make_append(conversation("a"), 0, 2)));
+    ASSERT_TRUE(append_one(*journal, make_append(conversation("b"), 0, 1)));
+  }
+  auto journal = open();
+  EXPECT_EQ(journal->last_seq(), 3u);
+  ASSERT_TRUE(append_one(*journal, make_append(conversation("a"), 2, 1)));
+  auto feed = journal->read_feed(0, 100);
+  ASSERT_TRUE(feed);
+  ASSERT_EQ(feed->size(), 4u);
+  const std::vector<std::pair<std::string, std::uint64_t>> expected{{"a", 1}, {"a", 2}, {"b", 1}, {"a", 3}};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ((*feed)[i].seq, i + 1);
+    EXPECT_EQ((*feed)[i].key.id, expected[i].first);
+    EXPECT_EQ((*feed)[i].event.version, expected[i].second);
+  }
+  auto tail = journal->read_feed(2, 1);
+  ASSERT_EQ(tail->size(), 1u);
+  EXPECT_EQ(tail->front().seq, 3u);
+}
+
+TEST_F(RocksDbJournalTest, RecoveryStartsFromTheSnapshotAndReplaysTheTail) {
+  auto journal = open();
+  auto key = conversation("c-1");
+  ASSERT_TRUE(append_one(*journal, make_append(key, 0, 5)));
+  ASSERT_TRUE(journal->save_snapshot(key, SnapshotRecord{4, 7, "state@4", {{"cmd-9", 3, 4}}}));
+  ASSERT_TRUE(append_one(*journal, make_append(key, 5, 2)));
+  auto recovery = journal->recover(key);
+  ASSERT_TRUE(recovery);
+  ASSERT_TRUE(recovery->snapshot);
+  EXPECT_EQ(recovery->snapshot->state, "state@4");
+  EXPECT_EQ(recovery->snapshot->recent_commands.front().command_id, "cmd-9");
+  ASSERT_EQ(recovery->events.size(), 3u);
+  EXPECT_EQ(recovery->events.front().version, 5u);
+  EXPECT_EQ(recovery->version, 7u);
+}
+
+TEST_F(RocksDbJournalTest, ReadReturnsARange) {
+  auto journal = open();
+  auto key = conversation("c-1");
+  ASSERT_TRUE(append_one(*journal, make_append(key, 0, 6)));
+  auto events = journal->read(key, 2, 4);
+  ASSERT_TRUE(events);
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ(events->front().version, 3u);
+  EXPECT_EQ(events->back().version, 4u);
+}
+
+TEST_F(RocksDbJournalTest, ACorruptRecordIsReportedNotReplayed) {
+  auto key = conversation("c-1");
+  {
+    auto journal = open();
+    ASSERT_TRUE(append_one(*journal, make_append(key, 0, 3)));
+    ASSERT_TRUE(append_one(*journal, make_append(conversation("healthy"), 0, 1)));
+  }
+  {  // Damage version 2 behind the journal's back.
+    rocksdb::DB* raw = nullptr;
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (const char* name : {"default", "events", "meta", "snapshots", "feed"}) cfs.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir_.str(), cfs, &handles, &raw).ok());
+    ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), handles[1], storage_keys::event_key(key, 2), "garbage!").ok());
+    for (auto* handle : handles) raw->DestroyColumnFamilyHandle(handle);
+    delete raw;
+  }
+  auto journal = open();
+  auto recovery = journal->recover(key);
+  ASSERT_FALSE(recovery);
+  EXPECT_EQ(recovery.error().code, JournalErrc::corruption);
+  EXPECT_NE(recovery.error().message.find("c-1"), std::string::npos);
+  // Other entities are unaffected.
+  EXPECT_TRUE(journal->recover(conversation("healthy")));
+}
+
+TEST_F(RocksDbJournalTest, AReadOnlyDirectoryIsAClearError) {
+  if (geteuid() == 0) GTEST_SKIP() << "root ignores directory permissions";
+  std::filesystem::permissions(dir_.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+  auto journal = RocksDbJournal::open({dir_.str("sub"), nullptr});
+  ASSERT_FALSE(journal);
+  EXPECT_NE(journal.error().message.find("cannot open"), std::string::npos);
+  std::filesystem::permissions(dir_.path(), std::filesystem::perms::owner_all);
+}
+
+TEST_F(RocksDbJournalTest, APathThatIsAFileIsAClearError) {
+  const auto path = dir_.str("not-a-directory");
+  { std::ofstream(path) << "x"; }
+  auto journal = RocksDbJournal::open({path, nullptr});
+  ASSERT_FALSE(journal);
+  EXPECT_NE(journal.error().message.find("cannot open " + path), std::string::npos);
+}
+
+TEST_F(RocksDbJournalTest, AFullDiskFailsTheAppendKeepsAcknowledgedEventsAndRecovers) {
+  auto fs = std::make_shared<sb::testing::FaultInjectionFs>(rocksdb::FileSystem::Default());
+  auto env = rocksdb::NewCompositeEnv(fs);
+  env_ = env.get();
+  auto journal = open();
+  auto key = conversation("c-1");
+  ASSERT_TRUE(append_one(*journal, make_append(key, 0, 2)));
+
+  fs->set_no_space(true);
+  auto failed = append_one(*journal, make_append(key, 2, 1));
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().code, JournalErrc::no_space);
+  EXPECT_NE(failed.error().message.find("outcome unknown"), std::string::npos);
+
+  fs->set_no_space(false);  // space was freed
+  auto recovery = journal->recover(key);
+  ASSERT_TRUE(recovery);
+  ASSERT_GE(recovery->version, 2u);
+  auto next = append_one(*journal, make_append(key, recovery->version, 1));
+  ASSERT_TRUE(next) << next.error().message;
+  journal.reset();
+  env_ = nullptr;
+  auto reopened = RocksDbJournal::open({dir_.str(), env.get()});
+  ASSERT_TRUE(reopened);
+  EXPECT_EQ((*reopened)->recover(key)->version, recovery->version + 1);
+}
+
+}  // namespace
+}  // namespace sb::runtime
