@@ -1,0 +1,41 @@
+#include "runtime/bot/bot.hpp"
+
+#include "runtime/bot/text_folding.hpp"
+#include "runtime/bot/training_set.hpp"
+
+namespace sb::bot {
+namespace {
+
+IntentClassifier train_classifier(const KnowledgeBase& kb, const BotOptions& options) {
+  IntentClassifier classifier = IntentClassifier::train(to_training_set(kb), options.classifier);
+  if (options.oos_threshold) classifier.set_oos_threshold(*options.oos_threshold);
+  return classifier;
+}
+
+}  // namespace
+
+Bot::Bot(KnowledgeBase kb, BotOptions options)
+    : kb_(std::move(kb)),
+      options_(std::move(options)),
+      classifier_(train_classifier(kb_, options_)) {}
+
+Classification Bot::classify(std::string_view text) const {
+  return {classifier_.classify(cut_utf8(text, kBotTextBytesMax), kClassifierCandidates),
+          classifier_.oos_threshold()};
+}
+
+Turn Bot::respond(const TurnInput& input) const {
+  return sb::bot::respond(kb_, options_.dialogue, input, classify(input.text));
+}
+
+Turn Bot::complete_lookup(const Turn& pending, const BackendResult& result) const {
+  return sb::bot::complete_lookup(kb_, options_.dialogue, pending, result);
+}
+
+std::vector<SuggestedReply> Bot::suggest_replies(std::string_view last_message,
+                                                 const DialogueState& state, std::size_t k) const {
+  const Language language = detect_language(last_message).value_or(state.language);
+  return sb::bot::suggest_replies(kb_, classify(last_message).ranked, language, state.slots, k);
+}
+
+}  // namespace sb::bot
