@@ -19,6 +19,9 @@ struct DialogueContext {
   slotAttempts @3 :UInt32;
   lowConfidenceStreak @4 :UInt32;
   language @5 :UInt8;
+  slotFailures @6 :UInt32;
+  unansweredTurns @7 :UInt32;
+  turnCount @8 :UInt32;
 }
 
 struct CandidateRecord {

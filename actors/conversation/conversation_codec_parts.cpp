@@ -31,7 +31,7 @@ void write_reasons(capnp::List<std::uint8_t>::Builder out,
 }
 std::vector<HandoffReason> read_reasons(capnp::List<std::uint8_t>::Reader in, Reader& r) {
   std::vector<HandoffReason> reasons;
-  for (auto raw : in) reasons.push_back(r.enumeration<HandoffReason>(raw, 1, 7, "handoff reason"));
+  for (auto raw : in) reasons.push_back(r.enumeration<HandoffReason>(raw, 1, 8, "handoff reason"));
   return reasons;
 }
 
@@ -42,11 +42,16 @@ void write_context(wire::DialogueContext::Builder out, const DialogueContext& c)
   out.setSlotAttempts(c.slot_attempts);
   out.setLowConfidenceStreak(c.low_confidence_streak);
   out.setLanguage(c.language);
+  out.setSlotFailures(c.slot_failures);
+  out.setUnansweredTurns(c.unanswered_turns);
+  out.setTurnCount(c.turn_count);
 }
 DialogueContext read_context(wire::DialogueContext::Reader in) {
   return DialogueContext{text(in.getActiveIntent()),  read_slots(in.getSlots()),
                          text(in.getAwaitedSlot()),   in.getSlotAttempts(),
-                         in.getLowConfidenceStreak(), in.getLanguage()};
+                         in.getLowConfidenceStreak(), in.getLanguage(),
+                         in.getSlotFailures(),        in.getUnansweredTurns(),
+                         in.getTurnCount()};
 }
 
 namespace {

@@ -50,6 +50,8 @@ std::string_view to_string(HandoffReason reason) {
       return "backend_unavailable";
     case HandoffReason::slot_attempts_exhausted:
       return "slot_attempts_exhausted";
+    case HandoffReason::turn_limit:
+      return "turn_limit";
   }
   return "unknown";
 }

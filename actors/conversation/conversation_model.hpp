@@ -25,7 +25,7 @@ inline constexpr std::size_t kMessagesKept = 50;
 inline constexpr std::size_t kSlotsMax = 32;
 inline constexpr std::size_t kSlotValueBytesMax = 512;
 inline constexpr std::size_t kTagsMax = 16;
-inline constexpr std::size_t kHandoffReasonsMax = 7;  // one of each
+inline constexpr std::size_t kHandoffReasonsMax = 8;  // one of each
 inline constexpr std::size_t kCommentBytesMax = 2 * 1024;
 inline constexpr std::uint8_t kScoreMin = 1;
 inline constexpr std::uint8_t kScoreMax = 5;
@@ -56,6 +56,7 @@ enum class HandoffReason : std::uint8_t {
   tier_policy = 5,
   backend_unavailable = 6,
   slot_attempts_exhausted = 7,
+  turn_limit = 8,
 };
 std::string_view to_string(HandoffReason reason);
 
@@ -68,6 +69,9 @@ struct DialogueContext {
   std::uint32_t slot_attempts = 0;
   std::uint32_t low_confidence_streak = 0;
   std::uint8_t language = 0;  // sb::bot::Language value; 0 when unknown
+  std::uint32_t slot_failures = 0;
+  std::uint32_t unanswered_turns = 0;
+  std::uint32_t turn_count = 0;
   bool operator==(const DialogueContext&) const = default;
 };
 

@@ -34,8 +34,10 @@ struct EntityState {
   std::uint64_t version = 0;
   std::uint64_t snapshot_version = 0;
   RecentCommands recent;
-  // Effects of durable events (tell the router, push to a channel ...). Never runs in replay.
-  std::function<void(const std::vector<typename D::Event>&)> after_persist;
+  // Effects of durable events (tell the router, push to a channel ...), given the state before
+  // them. Never runs in replay.
+  std::function<void(const typename D::State& before, const std::vector<typename D::Event>&)>
+      after_persist;
   // Runs once after recovery (re-arm timers from state).
   std::function<void()> after_recover;
 };
@@ -115,24 +117,23 @@ void maybe_snapshot(EntityActor<D, C>* self) {
 }
 
 // A retried command id: answer with the events the first attempt wrote.
-template <class D, class C>
-caf::result<CommandReply<D>> reply_duplicate(EntityActor<D, C>* self, const RecentCommand& prior) {
+template <class D, class C, class Done>
+void reply_duplicate(EntityActor<D, C>* self, const RecentCommand& prior, Done done) {
   auto& st = self->state;
-  auto promise = self->template make_response_promise<CommandReply<D>>();
   self->request(st.context.reader, st.context.options.recover_timeout, read_atom::value, st.key,
                 prior.first_version - 1, prior.last_version)
       .await(
-          [promise, prior](std::vector<EventRecord>& records) mutable {
+          [done, prior](std::vector<EventRecord>& records) mutable {
             auto events = decode_events<D, C>(records);
             if (!events) {
-              promise.deliver(make_runtime_error(RuntimeErrc::journal_corruption, events.error()));
+              done(caf::expected<CommandReply<D>>(
+                  make_runtime_error(RuntimeErrc::journal_corruption, events.error())));
               return;
             }
-            promise.deliver(CommandReply<D>{ReplyKind::duplicate, prior.last_version,
-                                            std::move(*events), std::nullopt});
+            done(caf::expected<CommandReply<D>>(CommandReply<D>{
+                ReplyKind::duplicate, prior.last_version, std::move(*events), std::nullopt}));
           },
-          [promise](caf::error& error) mutable { promise.deliver(std::move(error)); });
-  return promise;
+          [done](caf::error& error) mutable { done(caf::expected<CommandReply<D>>(std::move(error))); });
 }
 
 template <class D, class C>
@@ -149,42 +150,72 @@ std::vector<EventRecord> to_records(const EntityState<D, C>& st,
   return records;
 }
 
-template <class D, class C>
-caf::result<CommandReply<D>> handle_command(EntityActor<D, C>* self,
-                                            CommandEnvelope<typename D::Command>& envelope) {
+}  // namespace detail
+
+// Runs one command through the host: idempotency check, decide, append (awaited: nothing else
+// runs meanwhile), evolve, then `done(reply or error)`, then the effects. Entity handlers that
+// orchestrate (e.g. consult the bot first) call this; the generic command handler does too.
+// On a failed append the entity stops after `done` (the outcome is unknown).
+template <class D, class C, class Done>
+void execute(EntityActor<D, C>* self, const CommandEnvelope<typename D::Command>& envelope,
+             Done done) {
   auto& st = self->state;
   if (!envelope.command_id.empty()) {
-    if (auto prior = st.recent.find(envelope.command_id)) return reply_duplicate<D, C>(self, *prior);
+    if (auto prior = st.recent.find(envelope.command_id)) {
+      detail::reply_duplicate<D, C>(self, *prior, std::move(done));
+      return;
+    }
   }
   auto decision = D::decide(st.model, envelope.command);
   if (!decision.accepted()) {
-    return CommandReply<D>{ReplyKind::rejected, st.version, {}, decision.rejection()};
+    done(caf::expected<CommandReply<D>>(
+        CommandReply<D>{ReplyKind::rejected, st.version, {}, decision.rejection()}));
+    return;
   }
   auto events = std::move(decision.events());
-  if (events.empty()) return CommandReply<D>{ReplyKind::accepted, st.version, {}, std::nullopt};
-
-  AppendRequest request{st.key, st.version, to_records(st, events, envelope)};
-  auto promise = self->template make_response_promise<CommandReply<D>>();
+  if (events.empty()) {
+    done(caf::expected<CommandReply<D>>(
+        CommandReply<D>{ReplyKind::accepted, st.version, {}, std::nullopt}));
+    return;
+  }
+  AppendRequest request{st.key, st.version, detail::to_records(st, events, envelope)};
   self->request(st.context.writer, st.context.options.append_timeout, append_atom::value,
                 std::move(request))
       .await(
-          [self, promise, events, command_id = envelope.command_id](std::uint64_t version) mutable {
+          [self, done, events, command_id = envelope.command_id](std::uint64_t version) mutable {
             auto& st = self->state;
             SB_ASSERT(version == st.version + events.size());
+            auto before = st.model;
             for (const auto& event : events) st.model = D::evolve(std::move(st.model), event);
             st.recent.record(command_id, st.version + 1, version);
             st.version = version;
-            promise.deliver(CommandReply<D>{ReplyKind::accepted, version, events, std::nullopt});
-            if (st.after_persist) st.after_persist(events);
-            maybe_snapshot<D, C>(self);
+            done(caf::expected<CommandReply<D>>(
+                CommandReply<D>{ReplyKind::accepted, version, events, std::nullopt}));
+            if (st.after_persist) st.after_persist(before, events);
+            detail::maybe_snapshot<D, C>(self);
           },
-          [self, promise](caf::error& error) mutable {
+          [self, done](caf::error& error) mutable {
             // Nobody knows whether the write landed: stop, and let recovery find out.
             spdlog::warn("{} stops after a failed append: {}", to_string(self->state.key),
                          describe(error));
-            promise.deliver(error);
+            done(caf::expected<CommandReply<D>>(error));
             self->quit(std::move(error));
           });
+}
+
+namespace detail {
+
+template <class D, class C>
+caf::result<CommandReply<D>> handle_command(EntityActor<D, C>* self,
+                                            CommandEnvelope<typename D::Command>& envelope) {
+  auto promise = self->template make_response_promise<CommandReply<D>>();
+  execute<D, C>(self, envelope, [promise](caf::expected<CommandReply<D>> reply) mutable {
+    if (reply) {
+      promise.deliver(std::move(*reply));
+    } else {
+      promise.deliver(std::move(reply.error()));
+    }
+  });
   return promise;
 }
 

@@ -29,6 +29,11 @@ SwitchboardConfig::SwitchboardConfig() {
   opt_group{custom_options_, "rpc"}
       .add(rpc_host_, "host", "address to listen on (default: 127.0.0.1)")
       .add(rpc_port_, "port", "Cap'n Proto RPC port (default: 7400)");
+  opt_group{custom_options_, "bot"}
+      .add(knowledge_base_, "knowledge-base",
+           "knowledge base JSONL (default: config/kb/default_kb.jsonl)")
+      .add(sample_orders_, "sample-orders",
+           "orders of the built-in sample business backend (default: config/kb/sample_orders.jsonl)");
   opt_group{custom_options_, "log"}.add(log_level_, "level",
                                         "trace | debug | info | warn | error (default: info)");
 }
@@ -58,6 +63,8 @@ Expected<NodeSettings, std::string> SwitchboardConfig::node_settings() const {
   s.rpc_host = rpc_host_;
   s.rpc_port = rpc_port_;
   s.log_level = log_level_;
+  s.knowledge_base = knowledge_base_;
+  s.sample_orders = sample_orders_;
   return s;
 }
 

@@ -26,6 +26,8 @@ struct NodeSettings {
   std::string rpc_host = "127.0.0.1";
   std::uint16_t rpc_port = 7400;
   std::string log_level = "info";
+  std::string knowledge_base = "config/kb/default_kb.jsonl";
+  std::string sample_orders = "config/kb/sample_orders.jsonl";
 };
 
 class SwitchboardConfig : public caf::actor_system_config {
@@ -49,6 +51,8 @@ class SwitchboardConfig : public caf::actor_system_config {
   std::string rpc_host_ = "127.0.0.1";
   std::uint16_t rpc_port_ = 7400;
   std::string log_level_ = "info";
+  std::string knowledge_base_ = "config/kb/default_kb.jsonl";
+  std::string sample_orders_ = "config/kb/sample_orders.jsonl";
 };
 
 }  // namespace sb::runtime

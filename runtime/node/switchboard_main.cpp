@@ -11,9 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "actors/agent/agent_actor.hpp"
-#include "runtime/node/node.hpp"
 #include "runtime/node/settings.hpp"
+#include "runtime/service/switchboard_node.hpp"
 
 namespace {
 
@@ -36,10 +35,6 @@ options (any command; CAF syntax, every option in config/switchboard.ini):
   --log.level=LEVEL             trace | debug | info | warn | error (default: info)
 )";
 
-sb::runtime::EntityFactories entity_factories() {
-  return {{sb::EntityKind::agent, sb::agent::spawn_agent}};
-}
-
 // Blocks until SIGINT or SIGTERM (the signals are blocked in every thread, so none is lost).
 int wait_for_signal(const sigset_t& signals) {
   int signal = 0;
@@ -55,7 +50,7 @@ int serve(sb::runtime::SwitchboardConfig& config, const sigset_t& signals) {
   }
   spdlog::set_level(spdlog::level::from_str(settings->log_level));
   caf::actor_system system{config};
-  auto node = sb::runtime::Node::start(system, *settings, entity_factories());
+  auto node = sb::service::SwitchboardNode::start(system, *settings, sb::service::BotFiles{settings->knowledge_base, settings->sample_orders});
   if (!node) {
     spdlog::critical("cannot start: {}", node.error());
     return 1;

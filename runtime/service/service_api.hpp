@@ -58,6 +58,9 @@ struct InboundMessage {
   std::string text;
   std::string display_name;     // optional
   std::optional<Timestamp> sent_at;  // optional; the server stamps the receive time
+  // Optional: the shop account the channel verified (a login, an OTP). Messages with the same
+  // account id reach the same customer — one history across channels.
+  std::string account_id;
 };
 
 enum class OutboundKind : std::uint8_t {

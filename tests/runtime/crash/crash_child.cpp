@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
   settings.data_dir = argv[1];
   settings.durability = runtime::DurabilityMode::sync;
   settings.entity.snapshot_every_events = 7;  // recovery exercises snapshot + tail
-  auto node = runtime::Node::start(system, settings, {{EntityKind::agent, agent::spawn_agent}});
+  auto node = runtime::Node::start(system, settings, {{EntityKind::agent, [](caf::actor_system& sys, const runtime::EntityKey& key, runtime::EntityContext context) { return agent::spawn_agent(sys, key, std::move(context), nullptr); }}});
   if (!node) {
     std::fprintf(stderr, "crash_child: %s\n", node.error().c_str());
     return 1;

@@ -56,7 +56,7 @@ class EntityHostTest : public ::testing::Test {
     extra_ = writer ? actors.writer : caf::actor{};
     reader_ = actors.reader;
     registry_ = spawn_entity_registry(system_, EntityContext{writer_, reader_, {}, options_},
-                                      {{EntityKind::agent, agent::spawn_agent}});
+                                      {{EntityKind::agent, [](caf::actor_system& sys, const EntityKey& key, EntityContext context) { return agent::spawn_agent(sys, key, std::move(context), nullptr); }}});
     sched_.run();
   }
 

@@ -1,0 +1,110 @@
+#include "actors/conversation/conversation_actor.hpp"
+
+#include "actors/conversation/conversation_bot.hpp"
+#include "actors/conversation/conversation_effects.hpp"
+#include "actors/conversation/conversation_queries.hpp"
+#include "actors/services/service_messages.hpp"
+
+namespace sb::conversation {
+namespace {
+
+using services::InboundTurn;
+using services::TurnOutcome;
+using Reply = runtime::CommandReply<Decider>;
+
+TurnOutcome outcome_of(const std::string& conversation_id, const Reply& reply) {
+  TurnOutcome out;
+  out.conversation_id = conversation_id;
+  out.duplicate = reply.kind == runtime::ReplyKind::duplicate;
+  for (const auto& event : reply.events) {
+    if (const auto* bot = std::get_if<BotReplied>(&event)) out.bot_reply = bot->text;
+    if (std::holds_alternative<HandoffRequested>(event)) out.handed_off = true;
+    if (const auto* queued = std::get_if<Queued>(&event)) out.queue_position = queued->position;
+  }
+  return out;
+}
+
+TurnOutcome rejected_outcome(const std::string& conversation_id, const Rejected<Rejection>& r) {
+  TurnOutcome out;
+  out.conversation_id = conversation_id;
+  if (r.code == Rejection::outside_reopen_window || r.code == Rejection::wrong_customer) {
+    out.needs_new_conversation = true;
+    return out;
+  }
+  const bool bad_input = r.code == Rejection::invalid_field || r.code == Rejection::invalid_utf8 ||
+                         r.code == Rejection::text_too_long;
+  out.error = service::ServiceError{
+      bad_input ? service::ErrorCode::invalid_argument : service::ErrorCode::rejected, r.detail,
+      std::string(to_string(r.code))};
+  return out;
+}
+
+caf::result<TurnOutcome> handle_inbound(ConversationActor* self,
+                                        const services::EntityServices& services,
+                                        Volatile& memory, InboundTurn& turn) {
+  auto& st = self->state;
+  memory.tier = turn.tier;
+  const std::string command_id = "msg:" + turn.message_id;
+  std::optional<BotOutcome> bot;
+  // A retry is answered from the log: don't ask the bot again.
+  if (!st.recent.find(command_id) && bot_has_turn(st.model, turn.at, services.conversation.reopen_window)) {
+    bot = consult_bot(*services.bot->get(), *services.backend,
+                      bot::TurnInput{turn.text, turn.tier, turn.channel, to_dialogue_state(st.model.bot_context)});
+  }
+  ReceiveMessage command{turn.message_id, turn.customer_id, turn.channel, turn.text,
+                         turn.at,         std::move(bot),   services.conversation.reopen_window};
+  runtime::CommandEnvelope<Command> envelope{std::move(command), command_id, turn.message_id,
+                                             st.key.id, to_unix_ms(turn.at)};
+  auto promise = self->make_response_promise<TurnOutcome>();
+  const auto id = st.key.id;
+  runtime::execute<Decider, Codec>(self, envelope, [promise, id](caf::expected<Reply> reply) mutable {
+    if (!reply) {
+      promise.deliver(reply.error());
+    } else if (reply->kind == runtime::ReplyKind::rejected) {
+      promise.deliver(rejected_outcome(id, *reply->rejection));
+    } else {
+      promise.deliver(outcome_of(id, *reply));
+    }
+  });
+  return promise;
+}
+
+void arm_timer(ConversationActor* self, const services::EntityServices& services, Volatile& memory) {
+  const auto deadline = next_deadline(self->state.model, services.conversation.auto_close_after);
+  if (!deadline || deadline == memory.armed) return;
+  memory.armed = deadline;
+  const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+  const auto delay = std::max(Duration(0), *deadline - now);
+  self->delayed_send(self, delay, services::timer_atom::value);
+}
+
+}  // namespace
+
+caf::actor spawn_conversation(caf::actor_system& system, const runtime::EntityKey& key,
+                              runtime::EntityContext context,
+                              std::shared_ptr<const services::EntityServices> services) {
+  return system.spawn([key, context, services](ConversationActor* self) {
+    auto memory = std::make_shared<Volatile>();
+    self->state.after_persist = [self, services, memory](const State& before,
+                                                         const std::vector<Event>& events) {
+      perform_effects(self, *services, *memory, before, events);
+      arm_timer(self, *services, *memory);
+    };
+    self->state.after_recover = [self, services, memory] { arm_timer(self, *services, *memory); };
+    return runtime::entity_behavior<Decider, Codec>(
+        self, key, context,
+        [self, services, memory](services::inbound_atom, InboundTurn& turn) {
+          return handle_inbound(self, *services, *memory, turn);
+        },
+        [self, services, memory](services::timer_atom) {
+          memory->armed.reset();
+          const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+          runtime::CommandEnvelope<Command> envelope{
+              CheckTimers{services->conversation.auto_close_after, now}, {}, {}, self->state.key.id,
+              to_unix_ms(now)};
+          runtime::execute<Decider, Codec>(self, envelope, [](caf::expected<Reply>) {});
+        });
+  });
+}
+
+}  // namespace sb::conversation

@@ -1,0 +1,28 @@
+#pragma once
+// The Conversation's side effects after its events are durable (conversation_queries.hpp names
+// them; this file performs them with messages).
+
+#include <memory>
+
+#include "actors/conversation/conversation_codec.hpp"
+#include "actors/conversation/conversation_decider.hpp"
+#include "actors/services/entity_services.hpp"
+#include "runtime/entity/entity_host.hpp"
+
+namespace sb::conversation {
+
+using ConversationActor = runtime::EntityActor<Decider, Codec>;
+
+// What the actor remembers that is not part of the persisted state.
+struct Volatile {
+  Tier tier = Tier::regular;  // the customer's tier as of the last message
+  std::optional<Timestamp> armed;  // the deadline a timer is already set for
+};
+
+void perform_effects(ConversationActor* self, const services::EntityServices& services,
+                     const Volatile& memory, const State& before, const std::vector<Event>& events);
+
+// The skill group that handles `intent` (from the knowledge base), "general" when unknown.
+std::string skill_for_intent(const services::EntityServices& services, const std::string& intent);
+
+}  // namespace sb::conversation

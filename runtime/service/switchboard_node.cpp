@@ -1,0 +1,69 @@
+#include "runtime/service/switchboard_node.hpp"
+
+#include <caf/all.hpp>
+
+#include "actors/agent/agent_actor.hpp"
+#include "actors/conversation/conversation_actor.hpp"
+#include "actors/customer/customer_actor.hpp"
+#include "actors/router/routing_desk.hpp"
+#include "runtime/bot/kb_jsonl.hpp"
+#include "runtime/bot/sample_backend.hpp"
+#include "runtime/messages.hpp"
+#include "runtime/service/sink_hub.hpp"
+
+namespace sb::service {
+namespace {
+
+template <class Spawn>
+runtime::EntityFactory factory(std::shared_ptr<const services::EntityServices> services, Spawn spawn) {
+  return [services, spawn](caf::actor_system& system, const runtime::EntityKey& key,
+                           runtime::EntityContext context) {
+    return spawn(system, key, std::move(context), services);
+  };
+}
+
+}  // namespace
+
+Expected<std::unique_ptr<SwitchboardNode>, std::string> SwitchboardNode::start(
+    caf::actor_system& system, const runtime::NodeSettings& settings, const BotFiles& files) {
+  auto kb = bot::load_knowledge_base(files.knowledge_base);
+  if (!kb) return unexpected("knowledge base " + files.knowledge_base + ": " + kb.error().to_string());
+  auto orders = bot::SampleBackend::load(files.sample_orders);
+  if (!orders) return unexpected("sample orders " + files.sample_orders + ": " + orders.error().to_string());
+
+  auto services = std::make_shared<services::EntityServices>();
+  services->bot = std::make_shared<services::BotHolder>(std::make_shared<const bot::Bot>(std::move(*kb)));
+  services->backend = std::make_shared<bot::SampleBackend>(std::move(*orders));
+  std::shared_ptr<const services::EntityServices> shared = services;
+  runtime::EntityFactories factories{
+      {EntityKind::agent, factory(shared, agent::spawn_agent)},
+      {EntityKind::customer, factory(shared, customer::spawn_customer)},
+      {EntityKind::conversation, factory(shared, conversation::spawn_conversation)},
+  };
+  auto node = runtime::Node::start(system, settings, std::move(factories));
+  if (!node) return unexpected(node.error());
+
+  std::unique_ptr<SwitchboardNode> out(new SwitchboardNode());
+  out->system_ = &system;
+  // No message reaches an entity before start() returns, so filling these in now is safe.
+  services->sinks = spawn_sink_hub(system);
+  router::RoutingDeskOptions desk_options;
+  desk_options.defaults.offer_timeout = services->conversation.offer_timeout;
+  services->routing = spawn_routing_desk(system, (*node)->registry(), services->sinks, desk_options);
+  out->service_ = std::make_unique<SwitchboardService>(system, (*node)->registry(), services);
+  out->services_ = std::move(services);
+  out->node_ = std::move(*node);
+  return out;
+}
+
+SwitchboardNode::~SwitchboardNode() { shutdown(); }
+
+void SwitchboardNode::shutdown() {
+  if (stopped_) return;
+  stopped_ = true;
+  caf::anon_send(services_->routing, runtime::stop_atom::value);
+  caf::anon_send(services_->sinks, runtime::stop_atom::value);
+  node_->shutdown();
+}
+
+}  // namespace sb::service

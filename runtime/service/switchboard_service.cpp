@@ -1,0 +1,343 @@
+#include "runtime/service/switchboard_service.hpp"
+
+#include <caf/all.hpp>
+
+#include "actors/agent/agent_decider.hpp"
+#include "actors/common/text.hpp"
+#include "actors/conversation/conversation_decider.hpp"
+#include "actors/conversation/conversation_queries.hpp"
+#include "actors/customer/customer_decider.hpp"
+#include "actors/services/service_messages.hpp"
+#include "runtime/bot/kb_jsonl.hpp"
+#include "runtime/entity/entity_host.hpp"
+#include "runtime/entity/entity_registry.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/service/service_views.hpp"
+
+namespace sb::service {
+namespace {
+
+constexpr auto kCallTimeout = std::chrono::seconds(30);
+
+Timestamp now() { return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()); }
+
+ServiceError error_of(const caf::error& error) {
+  const auto code = runtime::runtime_errc_of(error);
+  if (code == runtime::RuntimeErrc::overloaded) return {ErrorCode::overloaded, runtime::describe(error), {}};
+  if (code == runtime::RuntimeErrc::invalid_command) {
+    return {ErrorCode::rejected, runtime::describe(error), "invalid_command"};
+  }
+  return {ErrorCode::unavailable, runtime::describe(error), {}};
+}
+
+template <class R>
+ServiceError rejection_of(const Rejected<R>& rejected) {
+  return {ErrorCode::rejected, rejected.detail, std::string(to_string(rejected.code))};
+}
+
+std::optional<ServiceError> check_id(std::string_view what, const std::string& id) {
+  if (id.empty()) return ServiceError{ErrorCode::invalid_argument, std::string(what) + " is empty", {}};
+  if (auto bad = check_text(what, id, kIdBytesMax)) return ServiceError{ErrorCode::invalid_argument, *bad, {}};
+  return std::nullopt;
+}
+
+std::optional<ServiceError> check_message_text(const std::string& text) {
+  if (text.empty()) return ServiceError{ErrorCode::invalid_argument, "the message text is empty", {}};
+  if (auto bad = check_text("the message text", text, kTextBytesMax)) {
+    return ServiceError{ErrorCode::invalid_argument, *bad, {}};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::invalid_argument: return "invalid_argument";
+    case ErrorCode::not_found: return "not_found";
+    case ErrorCode::rejected: return "rejected";
+    case ErrorCode::permission_denied: return "permission_denied";
+    case ErrorCode::overloaded: return "overloaded";
+    case ErrorCode::unavailable: return "unavailable";
+    case ErrorCode::internal: return "internal";
+  }
+  return "unknown";
+}
+
+SwitchboardService::SwitchboardService(caf::actor_system& system, caf::actor registry,
+                                       std::shared_ptr<services::EntityServices> services)
+    : system_(system), registry_(std::move(registry)), services_(std::move(services)) {}
+
+template <class Reply, class OnReply>
+void SwitchboardService::call(const caf::actor& to, caf::message message, OnReply on_reply) {
+  if (in_flight_.fetch_add(1) >= kInFlightCallsMax) {
+    in_flight_.fetch_sub(1);
+    on_reply(caf::expected<Reply>(runtime::make_runtime_error(
+        runtime::RuntimeErrc::overloaded, "too many calls in flight; retry later")));
+    return;
+  }
+  auto* counter = &in_flight_;
+  system_.spawn([to, message, on_reply, counter](caf::event_based_actor* self) mutable {
+    self->request(to, kCallTimeout, std::move(message))
+        .then(
+            [self, on_reply, counter](Reply& reply) mutable {
+              counter->fetch_sub(1);
+              on_reply(caf::expected<Reply>(std::move(reply)));
+              self->quit();
+            },
+            [self, on_reply, counter](caf::error& error) mutable {
+              counter->fetch_sub(1);
+              on_reply(caf::expected<Reply>(std::move(error)));
+              self->quit();
+            });
+  });
+}
+
+template <class D, class Value>
+void SwitchboardService::command(std::string entity_id, typename D::Command command,
+                                 std::string command_id, Callback<Value> done,
+                                 std::function<Value(const typename D::State&)> view) {
+  runtime::EntityKey key{D::kKind, std::move(entity_id)};
+  auto message = runtime::route_to(key, runtime::make_command<D>(std::move(command), std::move(command_id),
+                                                                 to_unix_ms(now()), key.id));
+  // The state after the command comes from a second, ordered request (the entity handles them in
+  // order, so it sees its own command's effect).
+  auto registry = registry_;
+  call<runtime::CommandReply<D>>(
+      registry_, std::move(message),
+      [this, key, done, view](caf::expected<runtime::CommandReply<D>> reply) mutable {
+        if (!reply) return done(unexpected(error_of(reply.error())));
+        if (reply->kind == runtime::ReplyKind::rejected) return done(unexpected(rejection_of(*reply->rejection)));
+        query<D, Value>(key.id, done, [view](const typename D::State& state) -> Expected<Value, ServiceError> {
+          return view(state);
+        });
+      });
+}
+
+template <class D, class Value>
+void SwitchboardService::query(std::string entity_id, Callback<Value> done,
+                               std::function<Expected<Value, ServiceError>(const typename D::State&)> view) {
+  runtime::EntityKey key{D::kKind, std::move(entity_id)};
+  call<runtime::EntityView<D>>(registry_, runtime::route_to(key, caf::make_message(runtime::get_atom::value)),
+                               [done, view](caf::expected<runtime::EntityView<D>> reply) mutable {
+                                 if (!reply) return done(unexpected(error_of(reply.error())));
+                                 done(view(reply->state));
+                               });
+}
+
+std::string SwitchboardService::customer_id_for(const InboundMessage& message) {
+  if (!message.account_id.empty()) return "acct:" + message.account_id;
+  return std::string(sb::to_string(message.channel)) + ":" + message.channel_user_id;
+}
+
+void SwitchboardService::deliver(InboundMessage message, Callback<DeliverResult> done) {
+  for (auto problem : {check_id("the channel user id", message.channel_user_id),
+                       check_id("the message id", message.message_id), check_message_text(message.text)}) {
+    if (problem) return done(unexpected(*problem));
+  }
+  if (!message.account_id.empty()) {
+    if (auto problem = check_id("the account id", message.account_id)) return done(unexpected(*problem));
+  }
+  const auto customer_id = customer_id_for(message);
+  caf::anon_send(services_->sinks, services::learn_atom::value, customer_id, message.channel,
+                 message.channel_user_id);
+  services::InboundTurn turn{message.message_id, customer_id, message.channel, message.channel_user_id,
+                             message.text, Tier::regular, message.sent_at.value_or(now()), false};
+  const runtime::EntityKey key{EntityKind::customer, customer_id};
+  call<services::TurnOutcome>(
+      registry_, runtime::route_to(key, caf::make_message(services::deliver_atom::value, std::move(turn))),
+      [done, customer_id, message](caf::expected<services::TurnOutcome> outcome) mutable {
+        if (!outcome) return done(unexpected(error_of(outcome.error())));
+        if (outcome->error) return done(unexpected(*outcome->error));
+        done(deliver_result(*outcome, customer_id, message));
+      });
+}
+
+SubscriptionId SwitchboardService::subscribe_channel(Channel channel, std::shared_ptr<ChannelSink> sink) {
+  const auto id = next_subscription_.fetch_add(1);
+  caf::anon_send(services_->sinks, services::subscribe_atom::value, channel, id, std::move(sink));
+  return id;
+}
+
+void SwitchboardService::unsubscribe(SubscriptionId id) {
+  caf::anon_send(services_->sinks, services::unsub_atom::value, id);
+}
+
+void SwitchboardService::rate(std::string conversation_id, int score, std::string comment, Callback<Done> done) {
+  if (auto problem = check_id("the conversation id", conversation_id)) return done(unexpected(*problem));
+  if (score < 1 || score > 5) return done(unexpected(ServiceError{ErrorCode::invalid_argument, "a rating is 1..5", {}}));
+  command<conversation::Decider, Done>(conversation_id,
+                                       conversation::Rate{static_cast<std::uint8_t>(score), std::move(comment), now()},
+                                       {}, done, [](const conversation::State&) { return Done{}; });
+}
+
+void SwitchboardService::agent_login(std::string agent_id, std::shared_ptr<AgentEventSink> sink,
+                                     Callback<AgentView> done) {
+  if (auto problem = check_id("the agent id", agent_id)) return done(unexpected(*problem));
+  caf::anon_send(services_->sinks, services::desk_atom::value, agent_id, std::move(sink));
+  set_presence(std::move(agent_id), Presence::online, std::move(done));
+}
+
+void SwitchboardService::set_presence(std::string agent_id, Presence presence, Callback<AgentView> done) {
+  if (auto problem = check_id("the agent id", agent_id)) return done(unexpected(*problem));
+  const auto id = agent_id;
+  auto view = [id](const agent::State& state) { return agent_view(id, state); };
+  // Setting the presence it already has is not an error for a desk: answer with the view.
+  Callback<AgentView> tolerant = [this, id, done, view](Expected<AgentView, ServiceError> result) mutable {
+    if (!result && result.error().rejection == "unchanged") {
+      return query<agent::Decider, AgentView>(id, done, [view](const agent::State& s) -> Expected<AgentView, ServiceError> { return view(s); });
+    }
+    done(std::move(result));
+  };
+  command<agent::Decider, AgentView>(agent_id, agent::SetPresence{to_agent_presence(presence), now()}, {},
+                                     tolerant, view);
+}
+
+void SwitchboardService::accept_offer(std::string agent_id, std::string conversation_id,
+                                      Callback<ConversationView> done) {
+  for (auto problem : {check_id("the agent id", agent_id), check_id("the conversation id", conversation_id)}) {
+    if (problem) return done(unexpected(*problem));
+  }
+  call<router::AssignmentExplanation>(
+      services_->routing,
+      caf::make_message(services::accept_atom::value, services::OfferAnswer{agent_id, conversation_id}),
+      [this, agent_id, conversation_id, done](caf::expected<router::AssignmentExplanation> explanation) mutable {
+        if (!explanation) return done(unexpected(error_of(explanation.error())));
+        const auto id = conversation_id;
+        command<conversation::Decider, ConversationView>(
+            conversation_id, conversation::Assign{agent_id, *explanation, now()}, {}, done,
+            [id](const conversation::State& state) { return conversation_view(id, state); });
+      });
+}
+
+void SwitchboardService::decline_offer(std::string agent_id, std::string conversation_id, Callback<Done> done) {
+  for (auto problem : {check_id("the agent id", agent_id), check_id("the conversation id", conversation_id)}) {
+    if (problem) return done(unexpected(*problem));
+  }
+  caf::anon_send(services_->routing, services::decline_atom::value, services::OfferAnswer{agent_id, conversation_id});
+  done(Done{});
+}
+
+void SwitchboardService::agent_reply(std::string agent_id, std::string conversation_id, std::string text,
+                                     Callback<Done> done) {
+  for (auto problem : {check_id("the agent id", agent_id), check_id("the conversation id", conversation_id),
+                       check_message_text(text)}) {
+    if (problem) return done(unexpected(*problem));
+  }
+  const auto message_id = conversation_id + "/a" + std::to_string(reply_seq_.fetch_add(1) + 1) + "-" +
+                          std::to_string(to_unix_ms(now()));
+  command<conversation::Decider, Done>(conversation_id,
+                                       conversation::ReplyAsAgent{agent_id, message_id, std::move(text), now()},
+                                       {}, done, [](const conversation::State&) { return Done{}; });
+}
+
+void SwitchboardService::transfer(std::string agent_id, std::string conversation_id, std::string target,
+                                  std::string note, Callback<Done> done) {
+  for (auto problem : {check_id("the agent id", agent_id), check_id("the conversation id", conversation_id)}) {
+    if (problem) return done(unexpected(*problem));
+  }
+  auto parsed = parse_transfer_target(target);
+  if (!parsed) return done(unexpected(parsed.error()));
+  command<conversation::Decider, Done>(conversation_id,
+                                       conversation::Transfer{agent_id, *parsed, std::move(note), now()}, {},
+                                       done, [](const conversation::State&) { return Done{}; });
+}
+
+void SwitchboardService::resolve(std::string agent_id, std::string conversation_id, Callback<Done> done) {
+  for (auto problem : {check_id("the agent id", agent_id), check_id("the conversation id", conversation_id)}) {
+    if (problem) return done(unexpected(*problem));
+  }
+  command<conversation::Decider, Done>(conversation_id, conversation::Resolve{agent_id, now()}, {}, done,
+                                       [](const conversation::State&) { return Done{}; });
+}
+
+void SwitchboardService::conversation(std::string conversation_id, Callback<ConversationView> done) {
+  if (auto problem = check_id("the conversation id", conversation_id)) return done(unexpected(*problem));
+  const auto id = conversation_id;
+  query<conversation::Decider, ConversationView>(
+      conversation_id, done, [id](const conversation::State& state) -> Expected<ConversationView, ServiceError> {
+        if (state.phase == conversation::Phase::none) {
+          return unexpected(ServiceError{ErrorCode::not_found, "no conversation " + id, {}});
+        }
+        return conversation_view(id, state);
+      });
+}
+
+void SwitchboardService::customer_timeline(std::string customer_id, Callback<std::vector<TimelineEntry>> done) {
+  if (auto problem = check_id("the customer id", customer_id)) return done(unexpected(*problem));
+  const auto id = customer_id;
+  query<customer::Decider, std::vector<TimelineEntry>>(
+      customer_id, done,
+      [id](const customer::State& state) -> Expected<std::vector<TimelineEntry>, ServiceError> {
+        if (!state.registered) return unexpected(ServiceError{ErrorCode::not_found, "no customer " + id, {}});
+        return timeline_of(state);
+      });
+}
+
+void SwitchboardService::suggested_replies(std::string conversation_id,
+                                           Callback<std::vector<SuggestedReply>> done) {
+  if (auto problem = check_id("the conversation id", conversation_id)) return done(unexpected(*problem));
+  auto holder = services_->bot;
+  query<conversation::Decider, std::vector<SuggestedReply>>(
+      conversation_id, done,
+      [holder](const conversation::State& state) -> Expected<std::vector<SuggestedReply>, ServiceError> {
+        return suggestions_for(*holder->get(), state);
+      });
+}
+
+void SwitchboardService::create_ticket(std::string, TicketSpec, Callback<TicketView> done) {
+  done(unexpected(ServiceError{ErrorCode::unavailable, "tickets are not served by this node version yet", {}}));
+}
+void SwitchboardService::update_ticket(std::string, TicketUpdate, Callback<TicketView> done) {
+  done(unexpected(ServiceError{ErrorCode::unavailable, "tickets are not served by this node version yet", {}}));
+}
+void SwitchboardService::ticket(std::string, Callback<TicketView> done) {
+  done(unexpected(ServiceError{ErrorCode::unavailable, "tickets are not served by this node version yet", {}}));
+}
+
+void SwitchboardService::upsert_agent(AgentSpec spec, Callback<AgentView> done) {
+  if (auto problem = check_id("the agent id", spec.agent_id)) return done(unexpected(*problem));
+  const auto id = spec.agent_id;
+  auto view = [id](const agent::State& state) { return agent_view(id, state); };
+  agent::Capacity capacity{spec.chat_capacity, spec.email_capacity};
+  // Registration first; an agent that exists gets its skills and capacity replaced instead.
+  Callback<AgentView> then_update = [this, id, spec, capacity, done, view](Expected<AgentView, ServiceError> result) mutable {
+    if (result || result.error().rejection != "already_registered") return done(std::move(result));
+    command<agent::Decider, AgentView>(
+        id, agent::ChangeSkills{spec.skills, now()}, {},
+        [this, id, capacity, done, view](Expected<AgentView, ServiceError> changed) mutable {
+          if (!changed && changed.error().rejection != "unchanged") return done(std::move(changed));
+          command<agent::Decider, AgentView>(id, agent::ChangeCapacity{capacity, now()}, {}, done, view);
+        },
+        view);
+  };
+  command<agent::Decider, AgentView>(
+      spec.agent_id, agent::RegisterAgent{spec.display_name, spec.skills, spec.groups, capacity, now()}, {},
+      then_update, view);
+}
+
+void SwitchboardService::import_knowledge_base(std::string jsonl, Callback<KnowledgeBaseVersion> done) {
+  if (jsonl.size() > kKnowledgeBaseBytesMax) {
+    return done(unexpected(ServiceError{ErrorCode::invalid_argument, "the knowledge base exceeds 16 MiB", {}}));
+  }
+  auto kb = bot::parse_knowledge_base(jsonl);
+  if (!kb) return done(unexpected(ServiceError{ErrorCode::invalid_argument, kb.error().to_string(), {}}));
+  KnowledgeBaseVersion version;
+  version.intents = static_cast<std::uint32_t>(kb->entries.size());
+  for (const auto& entry : kb->entries) {
+    version.examples += static_cast<std::uint32_t>(entry.examples_zh.size() + entry.examples_en.size());
+  }
+  services_->bot->set(std::make_shared<const bot::Bot>(std::move(*kb), services_->bot->get()->options()));
+  version.version = kb_version_.fetch_add(1) + 1;
+  done(version);
+}
+
+void SwitchboardService::queues(Callback<std::vector<QueueSnapshot>> done) {
+  call<std::vector<QueueSnapshot>>(services_->routing, caf::make_message(services::queues_atom::value),
+                                   [done](caf::expected<std::vector<QueueSnapshot>> snapshot) mutable {
+                                     if (!snapshot) return done(unexpected(error_of(snapshot.error())));
+                                     done(std::move(*snapshot));
+                                   });
+}
+
+}  // namespace sb::service

@@ -1,0 +1,74 @@
+#pragma once
+// ServiceApi over the node's actors: each call becomes a request to an entity (through the
+// registry), the routing desk or the sink hub, and the callback runs when the reply arrives.
+
+#include <caf/actor.hpp>
+#include <caf/actor_system.hpp>
+
+#include <atomic>
+#include <memory>
+
+#include "actors/services/entity_services.hpp"
+#include "runtime/service/service_api.hpp"
+
+namespace sb::service {
+
+// In-flight calls at most; beyond, calls fail with `overloaded` instead of queueing without bound.
+inline constexpr std::size_t kInFlightCallsMax = 200'000;
+
+class SwitchboardService final : public ServiceApi {
+ public:
+  SwitchboardService(caf::actor_system& system, caf::actor registry,
+                     std::shared_ptr<services::EntityServices> services);
+
+  void deliver(InboundMessage message, Callback<DeliverResult> done) override;
+  SubscriptionId subscribe_channel(Channel channel, std::shared_ptr<ChannelSink> sink) override;
+  void unsubscribe(SubscriptionId id) override;
+  void rate(std::string conversation_id, int score, std::string comment, Callback<Done> done) override;
+  void agent_login(std::string agent_id, std::shared_ptr<AgentEventSink> sink,
+                   Callback<AgentView> done) override;
+  void set_presence(std::string agent_id, Presence presence, Callback<AgentView> done) override;
+  void accept_offer(std::string agent_id, std::string conversation_id,
+                    Callback<ConversationView> done) override;
+  void decline_offer(std::string agent_id, std::string conversation_id, Callback<Done> done) override;
+  void agent_reply(std::string agent_id, std::string conversation_id, std::string text,
+                   Callback<Done> done) override;
+  void transfer(std::string agent_id, std::string conversation_id, std::string target,
+                std::string note, Callback<Done> done) override;
+  void resolve(std::string agent_id, std::string conversation_id, Callback<Done> done) override;
+  void conversation(std::string conversation_id, Callback<ConversationView> done) override;
+  void customer_timeline(std::string customer_id, Callback<std::vector<TimelineEntry>> done) override;
+  void suggested_replies(std::string conversation_id,
+                         Callback<std::vector<SuggestedReply>> done) override;
+  void create_ticket(std::string agent_id, TicketSpec spec, Callback<TicketView> done) override;
+  void update_ticket(std::string agent_id, TicketUpdate update, Callback<TicketView> done) override;
+  void ticket(std::string ticket_id, Callback<TicketView> done) override;
+  void upsert_agent(AgentSpec spec, Callback<AgentView> done) override;
+  void import_knowledge_base(std::string jsonl, Callback<KnowledgeBaseVersion> done) override;
+  void queues(Callback<std::vector<QueueSnapshot>> done) override;
+
+  // The customer id a channel identity maps to ("acct:<id>" with an account, else
+  // "<channel>:<user>").
+  static std::string customer_id_for(const InboundMessage& message);
+
+ private:
+  // Sends `message` to `to` and hands the reply (or the error) to `on_reply` on a CAF thread.
+  template <class Reply, class OnReply>
+  void call(const caf::actor& to, caf::message message, OnReply on_reply);
+  template <class D, class Value>
+  void command(std::string entity_id, typename D::Command command, std::string command_id,
+               Callback<Value> done, std::function<Value(const typename D::State&)> view);
+  template <class D, class Value>
+  void query(std::string entity_id, Callback<Value> done,
+             std::function<Expected<Value, ServiceError>(const typename D::State&)> view);
+
+  caf::actor_system& system_;
+  caf::actor registry_;
+  std::shared_ptr<services::EntityServices> services_;
+  std::atomic<std::size_t> in_flight_{0};
+  std::atomic<SubscriptionId> next_subscription_{1};
+  std::atomic<std::uint64_t> kb_version_{1};
+  std::atomic<std::uint64_t> reply_seq_{0};
+};
+
+}  // namespace sb::service

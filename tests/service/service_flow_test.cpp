@@ -1,0 +1,248 @@
+// End to end over the real node (RocksDB journal in sync mode, entity actors, routing desk, bot
+// on the shipped knowledge base): a customer message gets a bot answer on the channel; asking for
+// a person hands off, the router offers the conversation to a skilled agent with the transcript,
+// the agent accepts and replies, the reply reaches the customer's channel, the conversation is
+// resolved and rated; one account on two channels is one conversation; bad input is refused
+// with a precise error; a restart changes nothing.
+
+#include <gtest/gtest.h>
+
+#include <caf/all.hpp>
+
+#include <condition_variable>
+#include <future>
+#include <mutex>
+
+#include "runtime/service/switchboard_node.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace sb::service {
+namespace {
+
+constexpr auto kWait = std::chrono::seconds(20);
+
+template <class T>
+Expected<T, ServiceError> wait_for(std::function<void(Callback<T>)> start) {
+  auto promise = std::make_shared<std::promise<Expected<T, ServiceError>>>();
+  auto future = promise->get_future();
+  start([promise](Expected<T, ServiceError> result) { promise->set_value(std::move(result)); });
+  if (future.wait_for(kWait) != std::future_status::ready) {
+    return unexpected(ServiceError{ErrorCode::internal, "timed out", {}});
+  }
+  return future.get();
+}
+
+// Collects what is pushed to it; tests wait for a predicate.
+template <class Item>
+class Inbox {
+ public:
+  void add(Item item) {
+    std::lock_guard lock(mutex_);
+    items_.push_back(std::move(item));
+    changed_.notify_all();
+  }
+  template <class Pred>
+  std::optional<Item> wait_for(Pred pred) {
+    std::unique_lock lock(mutex_);
+    std::optional<Item> found;
+    changed_.wait_for(lock, kWait, [&] {
+      for (const auto& item : items_) {
+        if (pred(item)) {
+          found = item;
+          return true;
+        }
+      }
+      return false;
+    });
+    return found;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<Item> items_;
+};
+
+struct RecordingChannel : ChannelSink {
+  Inbox<OutboundMessage> inbox;
+  void push(const OutboundMessage& message) override { inbox.add(message); }
+};
+
+struct RecordingDesk : AgentEventSink {
+  Inbox<AgentOffer> offers;
+  Inbox<std::string> events;
+  void offer(const AgentOffer& offer) override { offers.add(offer); }
+  void offer_withdrawn(const std::string& id) override { events.add("withdrawn " + id); }
+  void customer_message(const std::string& id, const TranscriptLine& line) override {
+    events.add("said " + id + " " + line.text);
+  }
+  void notice(const std::string& text) override { events.add(text); }
+};
+
+class ServiceFlowTest : public ::testing::Test {
+ protected:
+  void start() {
+    config_ = std::make_unique<caf::actor_system_config>();
+    config_->set("scheduler.max-threads", 2);
+    system_ = std::make_unique<caf::actor_system>(*config_);
+    runtime::NodeSettings settings;
+    settings.data_dir = dir_.str();
+    BotFiles files{std::string(SB_SOURCE_DIR) + "/config/kb/default_kb.jsonl",
+                   std::string(SB_SOURCE_DIR) + "/config/kb/sample_orders.jsonl"};
+    auto node = SwitchboardNode::start(*system_, settings, files);
+    ASSERT_TRUE(node) << node.error();
+    node_ = std::move(*node);
+  }
+  void stop() {
+    node_.reset();
+    system_.reset();
+  }
+  void TearDown() override { stop(); }
+
+  ServiceApi& api() { return node_->service(); }
+
+  Expected<DeliverResult, ServiceError> say(const std::string& user, const std::string& id,
+                                            const std::string& text, Channel channel = Channel::web,
+                                            const std::string& account = {}) {
+    InboundMessage message;
+    message.channel = channel;
+    message.channel_user_id = user;
+    message.message_id = id;
+    message.text = text;
+    message.account_id = account;
+    return wait_for<DeliverResult>([&](auto done) { api().deliver(message, done); });
+  }
+
+  sb::testing::TempDir dir_;
+  std::unique_ptr<caf::actor_system_config> config_;
+  std::unique_ptr<caf::actor_system> system_;
+  std::unique_ptr<SwitchboardNode> node_;
+};
+
+TEST_F(ServiceFlowTest, TheBotAnswersOnTheChannel) {
+  start();
+  auto web = std::make_shared<RecordingChannel>();
+  api().subscribe_channel(Channel::web, web);
+  auto result = say("visitor-1", "m-1", "我的订单到哪了");
+  ASSERT_TRUE(result) << result.error().message;
+  ASSERT_TRUE(result->bot_reply);
+  EXPECT_FALSE(result->bot_reply->text.empty());
+  EXPECT_FALSE(result->handed_off);
+  EXPECT_EQ(result->customer_id, "web:visitor-1");
+  auto pushed = web->inbox.wait_for([](const OutboundMessage& m) { return m.kind == OutboundKind::bot_reply; });
+  ASSERT_TRUE(pushed);
+  EXPECT_EQ(pushed->channel_user_id, "visitor-1");
+  EXPECT_EQ(pushed->conversation_id, result->conversation_id);
+}
+
+TEST_F(ServiceFlowTest, HandoffOfferAcceptReplyResolveRate) {
+  start();
+  auto web = std::make_shared<RecordingChannel>();
+  api().subscribe_channel(Channel::web, web);
+  auto desk = std::make_shared<RecordingDesk>();
+  auto agent = wait_for<AgentView>([&](auto done) {
+    api().upsert_agent(AgentSpec{"a-1", "Lin", {{"general", 3}, {"orders", 3}}, {}, 3, 3}, done);
+  });
+  ASSERT_TRUE(agent) << agent.error().message;
+  auto online = wait_for<AgentView>([&](auto done) { api().agent_login("a-1", desk, done); });
+  ASSERT_TRUE(online) << online.error().message;
+  EXPECT_EQ(online->presence, Presence::online);
+
+  ASSERT_TRUE(say("visitor-2", "m-1", "hello"));
+  auto handoff = say("visitor-2", "m-2", "转人工");
+  ASSERT_TRUE(handoff) << handoff.error().message;
+  EXPECT_TRUE(handoff->handed_off);
+  const auto conversation_id = handoff->conversation_id;
+
+  auto offer = desk->offers.wait_for([&](const AgentOffer& o) { return o.conversation.conversation_id == conversation_id; });
+  ASSERT_TRUE(offer) << "no offer reached the agent";
+  ASSERT_TRUE(offer->conversation.handoff);
+  EXPECT_FALSE(offer->conversation.transcript.empty());
+  EXPECT_EQ(offer->conversation.transcript.front().text, "hello");
+
+  auto accepted = wait_for<ConversationView>([&](auto done) { api().accept_offer("a-1", conversation_id, done); });
+  ASSERT_TRUE(accepted) << accepted.error().message;
+  EXPECT_EQ(accepted->phase, "assigned");
+  EXPECT_EQ(accepted->assigned_agent, "a-1");
+
+  ASSERT_TRUE(wait_for<Done>([&](auto done) { api().agent_reply("a-1", conversation_id, "您好，我来帮您查", done); }));
+  auto reply = web->inbox.wait_for([](const OutboundMessage& m) { return m.kind == OutboundKind::agent_reply; });
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->text, "您好，我来帮您查");
+  EXPECT_EQ(reply->channel_user_id, "visitor-2");
+
+  // Another agent may not reply on it.
+  auto stranger = wait_for<Done>([&](auto done) { api().agent_reply("a-9", conversation_id, "hi", done); });
+  ASSERT_FALSE(stranger);
+  EXPECT_EQ(stranger.error().code, ErrorCode::rejected);
+
+  ASSERT_TRUE(wait_for<Done>([&](auto done) { api().resolve("a-1", conversation_id, done); }));
+  EXPECT_TRUE(web->inbox.wait_for([](const OutboundMessage& m) { return m.kind == OutboundKind::csat_prompt; }));
+  ASSERT_TRUE(wait_for<Done>([&](auto done) { api().rate(conversation_id, 5, "great", done); }));
+  auto twice = wait_for<Done>([&](auto done) { api().rate(conversation_id, 4, "", done); });
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().rejection, "already_rated");
+}
+
+TEST_F(ServiceFlowTest, OneAccountOnTwoChannelsIsOneConversation) {
+  start();
+  auto first = say("visitor-3", "w-1", "hello", Channel::web, "acct-42");
+  auto second = say("openid-xyz", "x-1", "我的退款什么时候到账", Channel::wechat, "acct-42");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->customer_id, "acct:acct-42");
+  EXPECT_EQ(second->conversation_id, first->conversation_id);
+  auto view = wait_for<ConversationView>([&](auto done) { api().conversation(first->conversation_id, done); });
+  ASSERT_TRUE(view);
+  EXPECT_EQ(view->channel, Channel::wechat);
+  auto timeline = wait_for<std::vector<TimelineEntry>>([&](auto done) { api().customer_timeline("acct:acct-42", done); });
+  ASSERT_TRUE(timeline) << timeline.error().message;
+  ASSERT_EQ(timeline->size(), 1u);
+}
+
+TEST_F(ServiceFlowTest, BadInputIsRefusedPreciselyAndRetriesAreAnsweredOnce) {
+  start();
+  auto bad_utf8 = say("visitor-4", "m-1", "\xff\xfe");
+  ASSERT_FALSE(bad_utf8);
+  EXPECT_EQ(bad_utf8.error().code, ErrorCode::invalid_argument);
+  EXPECT_NE(bad_utf8.error().message.find("UTF-8"), std::string::npos);
+  auto empty_id = say("visitor-4", "", "hi");
+  ASSERT_FALSE(empty_id);
+  EXPECT_NE(empty_id.error().message.find("message id"), std::string::npos);
+  auto huge = say("visitor-4", "m-2", std::string(kTextBytesMax + 1, 'a'));
+  ASSERT_FALSE(huge);
+  EXPECT_EQ(huge.error().code, ErrorCode::invalid_argument);
+  auto unknown = wait_for<ConversationView>([&](auto done) { api().conversation("nope", done); });
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::not_found);
+
+  auto first = say("visitor-4", "m-3", "你好");
+  auto retry = say("visitor-4", "m-3", "你好");
+  ASSERT_TRUE(first && retry);
+  EXPECT_FALSE(first->duplicate);
+  EXPECT_TRUE(retry->duplicate);
+  EXPECT_EQ(retry->conversation_id, first->conversation_id);
+  ASSERT_TRUE(first->bot_reply && retry->bot_reply);
+  EXPECT_EQ(retry->bot_reply->text, first->bot_reply->text);
+  auto view = wait_for<ConversationView>([&](auto done) { api().conversation(first->conversation_id, done); });
+  ASSERT_TRUE(view);
+  EXPECT_EQ(view->transcript.size(), 2u);  // one customer message, one bot reply: nothing twice
+}
+
+TEST_F(ServiceFlowTest, ARestartChangesNothing) {
+  start();
+  auto first = say("visitor-5", "m-1", "hello");
+  ASSERT_TRUE(first);
+  auto before = wait_for<ConversationView>([&](auto done) { api().conversation(first->conversation_id, done); });
+  ASSERT_TRUE(before);
+  stop();
+  start();
+  auto after = wait_for<ConversationView>([&](auto done) { api().conversation(first->conversation_id, done); });
+  ASSERT_TRUE(after) << after.error().message;
+  EXPECT_EQ(after->transcript.size(), before->transcript.size());
+  auto next = say("visitor-5", "m-2", "thanks");
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->conversation_id, first->conversation_id);
+}
+
+}  // namespace
+}  // namespace sb::service
