@@ -8,6 +8,7 @@ packages=(
   libcaf-dev                       # actors (0.17.6)
   librocksdb-dev rocksdb-tools     # the event log; db_bench for the raw baseline
   capnproto libcapnp-dev           # schemas, RPC, KJ
+  libssl-dev                       # SHA-256 of RPC tokens (libcrypto)
   libspdlog-dev libfmt-dev         # logs
   nlohmann-json3-dev               # JSON files (knowledge base, load results)
   liblinear-dev                    # the bot's linear classifier

@@ -1,5 +1,6 @@
 #include "runtime/bot/bot.hpp"
 
+#include "runtime/bot/synonym_lexicon.hpp"
 #include "runtime/bot/text_folding.hpp"
 #include "runtime/bot/training_set.hpp"
 
@@ -7,7 +8,10 @@ namespace sb::bot {
 namespace {
 
 IntentClassifier train_classifier(const KnowledgeBase& kb, const BotOptions& options) {
-  IntentClassifier classifier = IntentClassifier::train(to_training_set(kb), options.classifier);
+  ClassifierOptions classifier_options = options.classifier;
+  auto& synonyms = classifier_options.features.normalizer.synonyms;
+  if (options.shipped_synonyms && !synonyms) synonyms = shipped_synonyms();
+  IntentClassifier classifier = IntentClassifier::train(to_training_set(kb), classifier_options);
   if (options.oos_threshold) classifier.set_oos_threshold(*options.oos_threshold);
   return classifier;
 }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "runtime/bot/synonym_lexicon.hpp"
+
 namespace sb::bot {
 namespace {
 
@@ -145,6 +147,7 @@ class Tokenizer {
       }
     }
     flush_word();
+    if (options_.synonyms) return options_.synonyms->apply(tokens_);
     return std::move(tokens_);
   }
 

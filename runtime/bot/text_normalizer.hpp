@@ -5,6 +5,7 @@
 // units come back as character bigrams in the feature extractor.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,8 @@ namespace sb::bot {
 // Only the start of a very long message is classified: intents show in the first sentences, and
 // the cost of a classification must not grow with whatever a customer pastes.
 inline constexpr std::size_t kClassifiedTextBytesMax = 2048;
+
+class SynonymLexicon;  // synonym_lexicon.hpp
 
 enum class TokenKind { word, cjk };
 
@@ -30,6 +33,9 @@ struct NormalizerOptions {
   bool stem = true;
   // Spells every digit as '0': "order 58213" and "order 99107" are the same intent.
   bool fold_digits = true;
+  // Rewrites domain synonyms to one canonical form after tokenizing (nullptr: none). The bot uses
+  // the shipped lexicon; general-purpose training (CLINC150, BANKING77) runs without one.
+  std::shared_ptr<const SynonymLexicon> synonyms;
 };
 
 // The tokens of `text` in order (at most the first kClassifiedTextBytesMax bytes). Invalid UTF-8

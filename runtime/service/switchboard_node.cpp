@@ -6,9 +6,11 @@
 #include "actors/conversation/conversation_actor.hpp"
 #include "actors/customer/customer_actor.hpp"
 #include "actors/router/routing_desk.hpp"
+#include "actors/ticket/ticket_actor.hpp"
 #include "runtime/bot/kb_jsonl.hpp"
 #include "runtime/bot/sample_backend.hpp"
 #include "runtime/messages.hpp"
+#include "runtime/service/default_policies.hpp"
 #include "runtime/service/sink_hub.hpp"
 
 namespace sb::service {
@@ -34,11 +36,18 @@ Expected<std::unique_ptr<SwitchboardNode>, std::string> SwitchboardNode::start(
   auto services = std::make_shared<services::EntityServices>();
   services->bot = std::make_shared<services::BotHolder>(std::make_shared<const bot::Bot>(std::move(*kb)));
   services->backend = std::make_shared<bot::SampleBackend>(std::move(*orders));
+  services->sla_policies = default_sla_policies();
   std::shared_ptr<const services::EntityServices> shared = services;
   runtime::EntityFactories factories{
       {EntityKind::agent, factory(shared, agent::spawn_agent)},
       {EntityKind::customer, factory(shared, customer::spawn_customer)},
       {EntityKind::conversation, factory(shared, conversation::spawn_conversation)},
+      {EntityKind::ticket,
+       [shared](caf::actor_system& system, const runtime::EntityKey& key, runtime::EntityContext context) {
+         return ticket::spawn_ticket(system, key, std::move(context), shared, [] {
+           return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+         });
+       }},
   };
   auto node = runtime::Node::start(system, settings, std::move(factories));
   if (!node) return unexpected(node.error());

@@ -13,6 +13,8 @@
 #include "runtime/entity/entity_registry.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/service/service_views.hpp"
+#include "runtime/service/ticket_views.hpp"
+#include "actors/ticket/ticket_decider.hpp"
 
 namespace sb::service {
 namespace {
@@ -38,6 +40,13 @@ ServiceError rejection_of(const Rejected<R>& rejected) {
 std::optional<ServiceError> check_id(std::string_view what, const std::string& id) {
   if (id.empty()) return ServiceError{ErrorCode::invalid_argument, std::string(what) + " is empty", {}};
   if (auto bad = check_text(what, id, kIdBytesMax)) return ServiceError{ErrorCode::invalid_argument, *bad, {}};
+  return std::nullopt;
+}
+
+std::optional<ServiceError> check_text_field(std::string_view what, const std::string& text,
+                                             std::size_t bytes_max, bool may_be_empty = false) {
+  if (text.empty() && !may_be_empty) return ServiceError{ErrorCode::invalid_argument, std::string(what) + " is empty", {}};
+  if (auto bad = check_text(what, text, bytes_max)) return ServiceError{ErrorCode::invalid_argument, *bad, {}};
   return std::nullopt;
 }
 
@@ -285,14 +294,107 @@ void SwitchboardService::suggested_replies(std::string conversation_id,
       });
 }
 
-void SwitchboardService::create_ticket(std::string, TicketSpec, Callback<TicketView> done) {
-  done(unexpected(ServiceError{ErrorCode::unavailable, "tickets are not served by this node version yet", {}}));
+void SwitchboardService::create_ticket(std::string agent_id, TicketSpec spec, Callback<TicketView> done) {
+  for (auto problem : {check_id("the agent id", agent_id), check_text_field("the subject", spec.subject, kIdBytesMax * 2),
+                       check_text_field("the description", spec.description, kTextBytesMax, true)}) {
+    if (problem) return done(unexpected(*problem));
+  }
+  auto given_fields = agent_fields(spec.fields);
+  if (!given_fields) return done(unexpected(given_fields.error()));
+  std::optional<ticket::Priority> priority;
+  if (!spec.priority.empty()) {
+    auto parsed = parse_priority(spec.priority);
+    if (!parsed) return done(unexpected(parsed.error()));
+    priority = *parsed;
+  }
+  const auto ticket_id = "tk-" + std::to_string(to_unix_ms(now())) + "-" + std::to_string(ticket_seq_.fetch_add(1) + 1);
+  ticket::CreateTicket create{ticket_id, spec.customer_id, spec.conversation_id, Channel::web, Tier::regular,
+                              priority.value_or(ticket::Priority::normal), ticket::TicketSource::agent, agent_id,
+                              spec.subject, spec.description, *given_fields, services_->sla_policies, now()};
+  if (spec.conversation_id.empty()) {
+    if (auto problem = check_id("the customer id", spec.customer_id)) return done(unexpected(*problem));
+    return open_ticket(std::move(create), std::move(done));
+  }
+  // Take what the conversation knows, so the agent does not retype it; the agent's fields win.
+  auto holder = services_->bot;
+  query<conversation::Decider, ticket::CreateTicket>(
+      spec.conversation_id,
+      [this, done](Expected<ticket::CreateTicket, ServiceError> filled) mutable {
+        if (!filled) return done(unexpected(filled.error()));
+        open_ticket(std::move(*filled), std::move(done));
+      },
+      [create, holder, priority](const conversation::State& state) mutable -> Expected<ticket::CreateTicket, ServiceError> {
+        if (state.phase == conversation::Phase::none) {
+          return unexpected(ServiceError{ErrorCode::not_found, "no conversation " + create.conversation_id, {}});
+        }
+        auto fields = fields_from(state);
+        const auto& given = create.fields;
+        for (auto [field, value] : {std::pair{&fields.category, &given.category}, {&fields.order_number, &given.order_number},
+                                    {&fields.phone, &given.phone}, {&fields.email, &given.email},
+                                    {&fields.product, &given.product}}) {
+          if (*value) *field = *value;
+        }
+        create.fields = fields;
+        create.customer_id = state.customer_id;
+        create.channel = state.channel;
+        if (!priority) create.priority = priority_for(*holder->get(), state.intent);
+        return create;
+      });
 }
-void SwitchboardService::update_ticket(std::string, TicketUpdate, Callback<TicketView> done) {
-  done(unexpected(ServiceError{ErrorCode::unavailable, "tickets are not served by this node version yet", {}}));
+
+void SwitchboardService::open_ticket(ticket::CreateTicket create, Callback<TicketView> done) {
+  const auto ticket_id = create.ticket_id;
+  const auto customer_id = create.customer_id;
+  const customer::RecordTicket record{ticket_id, create.channel, create.at};
+  command<ticket::Decider, TicketView>(
+      ticket_id, std::move(create), {},
+      [this, customer_id, record, done](Expected<TicketView, ServiceError> view) mutable {
+        if (view) {
+          // The ticket joins the customer's timeline (an effect: the ticket exists either way).
+          call<runtime::CommandReply<customer::Decider>>(
+              registry_, runtime::route_to({EntityKind::customer, customer_id},
+                                           runtime::make_command<customer::Decider>(record)),
+              [](caf::expected<runtime::CommandReply<customer::Decider>>) {});
+        }
+        done(std::move(view));
+      },
+      ticket_view);
 }
-void SwitchboardService::ticket(std::string, Callback<TicketView> done) {
-  done(unexpected(ServiceError{ErrorCode::unavailable, "tickets are not served by this node version yet", {}}));
+
+void SwitchboardService::update_ticket(std::string agent_id, TicketUpdate update, Callback<TicketView> done) {
+  for (auto problem : {check_id("the agent id", agent_id), check_id("the ticket id", update.ticket_id)}) {
+    if (problem) return done(unexpected(*problem));
+  }
+  if (update.note) {
+    if (auto problem = check_text_field("the note", *update.note, kTextBytesMax)) return done(unexpected(*problem));
+  }
+  auto commands = commands_for(update, agent_id, services_->sla_policies, now());
+  if (!commands) return done(unexpected(commands.error()));
+  run_ticket_commands(update.ticket_id, std::move(*commands), 0, std::move(done));
+}
+
+void SwitchboardService::run_ticket_commands(std::string ticket_id, std::vector<ticket::Command> commands,
+                                             std::size_t next, Callback<TicketView> done) {
+  auto command_now = commands[next];
+  command<ticket::Decider, TicketView>(
+      ticket_id, std::move(command_now), {},
+      [this, ticket_id, commands, next, done](Expected<TicketView, ServiceError> view) mutable {
+        if (!view || next + 1 == commands.size()) return done(std::move(view));
+        run_ticket_commands(ticket_id, std::move(commands), next + 1, std::move(done));
+      },
+      ticket_view);
+}
+
+void SwitchboardService::ticket(std::string ticket_id, Callback<TicketView> done) {
+  if (auto problem = check_id("the ticket id", ticket_id)) return done(unexpected(*problem));
+  const auto id = ticket_id;
+  query<ticket::Decider, TicketView>(ticket_id, done,
+                                     [id](const ticket::State& state) -> Expected<TicketView, ServiceError> {
+                                       if (state.status == ticket::Status::none) {
+                                         return unexpected(ServiceError{ErrorCode::not_found, "no ticket " + id, {}});
+                                       }
+                                       return ticket_view(state);
+                                     });
 }
 
 void SwitchboardService::upsert_agent(AgentSpec spec, Callback<AgentView> done) {

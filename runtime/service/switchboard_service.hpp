@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "actors/services/entity_services.hpp"
+#include "actors/ticket/ticket_model.hpp"
 #include "runtime/service/service_api.hpp"
 
 namespace sb::service {
@@ -62,6 +63,10 @@ class SwitchboardService final : public ServiceApi {
   void query(std::string entity_id, Callback<Value> done,
              std::function<Expected<Value, ServiceError>(const typename D::State&)> view);
 
+  void open_ticket(ticket::CreateTicket create, Callback<TicketView> done);
+  void run_ticket_commands(std::string ticket_id, std::vector<ticket::Command> commands,
+                           std::size_t next, Callback<TicketView> done);
+
   caf::actor_system& system_;
   caf::actor registry_;
   std::shared_ptr<services::EntityServices> services_;
@@ -69,6 +74,7 @@ class SwitchboardService final : public ServiceApi {
   std::atomic<SubscriptionId> next_subscription_{1};
   std::atomic<std::uint64_t> kb_version_{1};
   std::atomic<std::uint64_t> reply_seq_{0};
+  std::atomic<std::uint64_t> ticket_seq_{0};
 };
 
 }  // namespace sb::service

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <future>
 #include <mutex>
+#include <thread>
 
 #include "runtime/service/switchboard_node.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -242,6 +243,58 @@ TEST_F(ServiceFlowTest, ARestartChangesNothing) {
   auto next = say("visitor-5", "m-2", "thanks");
   ASSERT_TRUE(next);
   EXPECT_EQ(next->conversation_id, first->conversation_id);
+}
+
+}  // namespace
+}  // namespace sb::service
+
+namespace sb::service {
+namespace {
+
+TEST_F(ServiceFlowTest, ATicketFromAConversationHasItsFieldsFilledIn) {
+  start();
+  auto said = say("visitor-6", "m-1", "我的订单SB2026111101到哪了");
+  ASSERT_TRUE(said) << said.error().message;
+  ASSERT_TRUE(said->bot_reply);
+  auto created = wait_for<TicketView>([&](auto done) {
+    api().create_ticket("a-1", TicketSpec{said->conversation_id, {}, "包裹未收到", "customer says the parcel is late", {}, {}}, done);
+  });
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_EQ(created->status, "new");
+  EXPECT_EQ(created->fields["order_number"], "SB2026111101");
+  EXPECT_FALSE(created->fields["category"].empty());
+  EXPECT_FALSE(created->sla.empty());
+  EXPECT_FALSE(created->customer_status_text.empty());
+
+  TicketUpdate update;
+  update.ticket_id = created->ticket_id;
+  update.assignee = "agent:a-1";
+  update.note = "called the carrier";
+  auto updated = wait_for<TicketView>([&](auto done) { api().update_ticket("a-1", update, done); });
+  ASSERT_TRUE(updated) << updated.error().message;
+  EXPECT_EQ(updated->assignee, "agent:a-1");
+  EXPECT_EQ(updated->notes.size(), 1u);
+
+  TicketUpdate illegal;
+  illegal.ticket_id = created->ticket_id;
+  illegal.status = "reopen";  // only a resolved ticket can be reopened
+  auto refused = wait_for<TicketView>([&](auto done) { api().update_ticket("a-1", illegal, done); });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::rejected);
+
+  auto timeline = wait_for<std::vector<TimelineEntry>>([&](auto done) { api().customer_timeline(said->customer_id, done); });
+  ASSERT_TRUE(timeline);
+  // The conversation and the ticket, in order (the ticket's timeline entry is an effect: wait).
+  for (int i = 0; i < 100 && timeline->size() < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    timeline = wait_for<std::vector<TimelineEntry>>([&](auto done) { api().customer_timeline(said->customer_id, done); });
+  }
+  ASSERT_EQ(timeline->size(), 2u);
+  EXPECT_EQ(timeline->back().kind, "ticket");
+
+  auto missing = wait_for<TicketView>([&](auto done) { api().ticket("tk-nope", done); });
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::not_found);
 }
 
 }  // namespace

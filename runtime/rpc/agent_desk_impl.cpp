@@ -1,0 +1,166 @@
+#include "runtime/rpc/agent_desk_impl.hpp"
+
+#include <utility>
+
+#include "actors/common/text.hpp"
+#include "runtime/rpc/call_helpers.hpp"
+#include "runtime/rpc/register_sink.hpp"
+#include "runtime/rpc/sink_adapters.hpp"
+#include "runtime/rpc/subscription_impl.hpp"
+
+namespace sb::rpc {
+
+using service::Callback;
+using service::Done;
+
+AgentDeskImpl::AgentDeskImpl(kj::Own<ConnectionState> state, std::string agent_id)
+    : state_(kj::mv(state)), agent_id_(std::move(agent_id)) {}
+
+template <class T, class Context, class Call>
+kj::Promise<void> AgentDeskImpl::on_conversation(Context context, Call&& call) {
+  auto slot = state_->admit();
+  auto conversation_id = to_string(context.getParams().getConversationId());
+  if (auto error = check_id("the conversation id", conversation_id)) return refuse(context, *error);
+  return answer<T>(context, kj::mv(slot),
+                   [&](Callback<T> done) { call(std::move(conversation_id), std::move(done)); });
+}
+
+kj::Promise<void> AgentDeskImpl::login(LoginContext context) {
+  auto slot = state_->admit();
+  auto& server = state_->server();
+  auto sink = register_sink(*state_, server.agent_sinks, context.getParams().getSink());
+  if (!sink) return refuse(context, sink.error());
+  // The service keeps the adapter until the agent logs in again; once this registration is
+  // released the adapter's forwarder is closed and it drops events.
+  auto adapter = std::make_shared<AgentSinkAdapter>(sink->forwarder);
+  const auto id = sink->id;
+  auto session = kj::heap<SubscriptionImpl>(kj::addRef(*state_), id);
+  auto pending = call_service<service::AgentView>([&](Callback<service::AgentView> done) {
+    service().agent_login(agent_id_, std::move(adapter), std::move(done));
+  });
+  return pending.ready
+      .then([context, outcome = pending.slot, session = kj::mv(session)]() mutable {
+        auto results = context.getResults();
+        write_outcome(results.initResult(), **outcome);
+        // A failed login keeps no sink: dropping `session` releases it.
+        if (**outcome) results.setSession(kj::mv(session));
+      })
+      .attach(kj::mv(slot));
+}
+
+kj::Promise<void> AgentDeskImpl::setPresence(SetPresenceContext context) {
+  auto slot = state_->admit();
+  const auto presence = from_wire(context.getParams().getPresence());
+  if (!presence) return refuse(context, invalid_argument("presence is online, away or offline"));
+  return answer<service::AgentView>(context, kj::mv(slot), [&](Callback<service::AgentView> done) {
+    service().set_presence(agent_id_, *presence, std::move(done));
+  });
+}
+
+kj::Promise<void> AgentDeskImpl::accept(AcceptContext context) {
+  return on_conversation<service::ConversationView>(
+      context, [this](std::string id, Callback<service::ConversationView> done) {
+        service().accept_offer(agent_id_, std::move(id), std::move(done));
+      });
+}
+
+kj::Promise<void> AgentDeskImpl::decline(DeclineContext context) {
+  return on_conversation<Done>(context, [this](std::string id, Callback<Done> done) {
+    service().decline_offer(agent_id_, std::move(id), std::move(done));
+  });
+}
+
+kj::Promise<void> AgentDeskImpl::reply(ReplyContext context) {
+  auto slot = state_->admit();
+  auto params = context.getParams();
+  auto conversation_id = to_string(params.getConversationId());
+  auto text = to_string(params.getText());
+  if (auto error =
+          first_error({check_id("the conversation id", conversation_id),
+                       text.empty() ? invalid_argument("the reply text is empty") : MaybeError{},
+                       check_text_field("the reply text", text, service::kTextBytesMax)})) {
+    return refuse(context, *error);
+  }
+  return answer<Done>(context, kj::mv(slot), [&](Callback<Done> done) {
+    service().agent_reply(agent_id_, std::move(conversation_id), std::move(text), std::move(done));
+  });
+}
+
+kj::Promise<void> AgentDeskImpl::transfer(TransferContext context) {
+  auto slot = state_->admit();
+  auto params = context.getParams();
+  auto conversation_id = to_string(params.getConversationId());
+  auto target = to_string(params.getTarget());
+  auto note = to_string(params.getNote());
+  if (auto error = first_error({check_id("the conversation id", conversation_id),
+                                check_id("the transfer target", target),
+                                check_text_field("the note", note, kNoteBytesMax)})) {
+    return refuse(context, *error);
+  }
+  return answer<Done>(context, kj::mv(slot), [&](Callback<Done> done) {
+    service().transfer(agent_id_, std::move(conversation_id), std::move(target), std::move(note),
+                       std::move(done));
+  });
+}
+
+kj::Promise<void> AgentDeskImpl::resolve(ResolveContext context) {
+  return on_conversation<Done>(context, [this](std::string id, Callback<Done> done) {
+    service().resolve(agent_id_, std::move(id), std::move(done));
+  });
+}
+
+kj::Promise<void> AgentDeskImpl::conversation(ConversationContext context) {
+  return on_conversation<service::ConversationView>(
+      context, [this](std::string id, Callback<service::ConversationView> done) {
+        service().conversation(std::move(id), std::move(done));
+      });
+}
+
+kj::Promise<void> AgentDeskImpl::suggestedReplies(SuggestedRepliesContext context) {
+  return on_conversation<std::vector<service::SuggestedReply>>(
+      context, [this](std::string id, Callback<std::vector<service::SuggestedReply>> done) {
+        service().suggested_replies(std::move(id), std::move(done));
+      });
+}
+
+kj::Promise<void> AgentDeskImpl::createTicket(CreateTicketContext context) {
+  auto slot = state_->admit();
+  auto spec = from_wire(context.getParams().getSpec());
+  if (auto error = check_ticket_spec(spec)) return refuse(context, *error);
+  return answer<service::TicketView>(
+      context, kj::mv(slot), [&](Callback<service::TicketView> done) {
+        service().create_ticket(agent_id_, std::move(spec), std::move(done));
+      });
+}
+
+kj::Promise<void> AgentDeskImpl::updateTicket(UpdateTicketContext context) {
+  auto slot = state_->admit();
+  auto update = from_wire(context.getParams().getUpdate());
+  if (auto error = check_ticket_update(update)) return refuse(context, *error);
+  return answer<service::TicketView>(
+      context, kj::mv(slot), [&](Callback<service::TicketView> done) {
+        service().update_ticket(agent_id_, std::move(update), std::move(done));
+      });
+}
+
+kj::Promise<void> AgentDeskImpl::ticket(TicketContext context) {
+  auto slot = state_->admit();
+  auto ticket_id = to_string(context.getParams().getTicketId());
+  if (auto error = check_id("the ticket id", ticket_id)) return refuse(context, *error);
+  return answer<service::TicketView>(context, kj::mv(slot),
+                                     [&](Callback<service::TicketView> done) {
+                                       service().ticket(std::move(ticket_id), std::move(done));
+                                     });
+}
+
+kj::Promise<void> AgentDeskImpl::customerTimeline(CustomerTimelineContext context) {
+  auto slot = state_->admit();
+  auto customer_id = to_string(context.getParams().getCustomerId());
+  if (auto error = check_id("the customer id", customer_id)) return refuse(context, *error);
+  return answer<std::vector<service::TimelineEntry>>(
+      context, kj::mv(slot), [&](Callback<std::vector<service::TimelineEntry>> done) {
+        service().customer_timeline(std::move(customer_id), std::move(done));
+      });
+}
+
+}  // namespace sb::rpc

@@ -1,0 +1,94 @@
+#pragma once
+// A small synchronous client for the switchboard RPC API, used by tests and the terminal clients.
+// It runs its own KJ event loop on a private thread; every method blocks the caller until the
+// answer arrives (or the call timeout passes); calls from several threads run concurrently.
+// Sink handlers run on the client's RPC thread: keep them quick and thread-safe.
+//
+//   auto client = sb::rpc::Client::connect({.port = 7400});
+//   (*client)->authenticate(token);
+//   auto result = (*client)->deliver({...});
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/rpc/agent_event.hpp"
+#include "runtime/rpc/limits.hpp"
+#include "runtime/rpc/outcome.hpp"
+#include "runtime/rpc/token_auth.hpp"
+
+namespace sb::rpc {
+
+struct ClientOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = kDefaultPort;
+  std::chrono::milliseconds call_timeout{10'000};
+};
+
+struct Session {
+  Role role = Role::channel;
+  std::string principal;           // agent id; channel name for a bound channel token
+  std::optional<Channel> channel;  // the bound channel, if any
+};
+
+class Client {
+ public:
+  using ChannelHandler = std::function<void(const service::OutboundMessage&)>;
+  using AgentHandler = std::function<void(const AgentEvent&)>;
+
+  // Connects (waits up to options.call_timeout). The error says why it could not.
+  static Expected<std::unique_ptr<Client>, std::string> connect(const ClientOptions& options);
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // Exchanges the token for the capabilities of its role; later calls use them.
+  Outcome<Session> authenticate(const std::string& token);
+  std::optional<Session> session() const;
+
+  // Channel role. `message.channel` is ignored when the token is bound to a channel.
+  Outcome<service::DeliverResult> deliver(const service::InboundMessage& message);
+  Outcome<std::vector<Outcome<service::DeliverResult>>> deliver_batch(
+      const std::vector<service::InboundMessage>& messages);
+  Outcome<service::Done> rate(const std::string& conversation_id, int score,
+                              const std::string& comment);
+  // Receives outbound messages of `channel` (nullopt: the bound channel) until disconnect.
+  Outcome<service::Done> subscribe(std::optional<Channel> channel, ChannelHandler handler);
+
+  // Agent role (the agent is the token's).
+  Outcome<service::AgentView> login(AgentHandler handler);
+  Outcome<service::AgentView> set_presence(service::Presence presence);
+  Outcome<service::ConversationView> accept(const std::string& conversation_id);
+  Outcome<service::Done> decline(const std::string& conversation_id);
+  Outcome<service::Done> reply(const std::string& conversation_id, const std::string& text);
+  Outcome<service::Done> transfer(const std::string& conversation_id, const std::string& target,
+                                  const std::string& note);
+  Outcome<service::Done> resolve(const std::string& conversation_id);
+  Outcome<service::ConversationView> conversation(const std::string& conversation_id);
+  Outcome<service::TicketView> create_ticket(const service::TicketSpec& spec);
+  Outcome<service::TicketView> update_ticket(const service::TicketUpdate& update);
+  Outcome<service::TicketView> ticket(const std::string& ticket_id);
+  Outcome<std::vector<service::TimelineEntry>> customer_timeline(const std::string& customer_id);
+  Outcome<std::vector<service::SuggestedReply>> suggested_replies(
+      const std::string& conversation_id);
+
+  // Admin role.
+  Outcome<service::AgentView> upsert_agent(const service::AgentSpec& spec);
+  Outcome<service::KnowledgeBaseVersion> import_knowledge_base(const std::string& jsonl);
+  Outcome<std::vector<service::QueueSnapshot>> queues();
+
+  // Closes the connection and stops the client's thread; later calls fail as unavailable.
+  void disconnect();
+
+ private:
+  struct Loop;
+  explicit Client(const ClientOptions& options);
+
+  std::unique_ptr<Loop> loop_;
+};
+
+}  // namespace sb::rpc

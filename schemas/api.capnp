@@ -1,0 +1,339 @@
+@0x9bb4bf209ae177b3;
+# The public RPC API of a switchboard node (runtime/rpc). Evolution rules: schemas/README.md.
+#
+# Capabilities are the permission model: `Gateway.authenticate` turns a token into exactly the
+# capabilities its role allows. A Channel capability may be bound to one channel; an AgentDesk is
+# bound to one agent id and its methods take no agent id, so it cannot act for anyone else.
+#
+# Errors: a domain rejection or bad input is a `Result` whose `error` is set (data, not an
+# exception). Infrastructure failures are RPC exceptions: OVERLOADED (a named limit was reached:
+# retry later), DISCONNECTED (unavailable: storage failed or the node is stopping; the outcome may
+# be unknown, so retry with the same message id) and FAILED (a bug).
+# Times are unix milliseconds (`...Ms`), durations milliseconds.
+
+using Cxx = import "/capnp/c++.capnp";
+$Cxx.namespace("sb::schema::api");
+
+# ---- common -------------------------------------------------------------------------------------
+
+enum ErrorCode {
+  unspecified @0;
+  invalidArgument @1;   # malformed input: oversized text, invalid UTF-8, empty id, bad enum
+  notFound @2;          # unknown conversation, ticket, agent, customer
+  rejected @3;          # a domain rule said no; `Error.rejection` names the rule
+  permissionDenied @4;  # e.g. acting on a conversation assigned to someone else
+  unauthenticated @5;   # unknown token
+}
+
+struct Error {
+  code @0 :ErrorCode;
+  message @1 :Text;     # a sentence for a person
+  rejection @2 :Text;   # the domain rejection code (e.g. "wrong_phase") when code == rejected
+}
+
+# A value or an error. T is a struct, a list or Text.
+struct Result(T) {
+  union {
+    ok @0 :T;
+    error @1 :Error;
+  }
+}
+
+struct Done {}
+
+# Values match sb::Channel (actors/common/channel.hpp).
+enum ChannelType {
+  unspecified @0;
+  web @1;
+  app @2;
+  wechat @3;
+  phone @4;
+  email @5;
+  sms @6;
+  social @7;
+}
+
+struct KeyValue {
+  key @0 :Text;
+  value @1 :Text;
+}
+
+# ---- gateway ------------------------------------------------------------------------------------
+
+enum Role {
+  unspecified @0;
+  channel @1;
+  agent @2;
+  admin @3;
+}
+
+struct Session {
+  role @0 :Role;
+  principal @1 :Text;           # the agent id for agents, the channel name for a bound channel
+  channelType @2 :ChannelType;  # the bound channel; unspecified: any channel
+  # Exactly one capability is set, by role.
+  union {
+    channel @3 :Channel;
+    agentDesk @4 :AgentDesk;
+    admin @5 :Admin;
+  }
+}
+
+interface Gateway {
+  # The bootstrap capability. A token is checked against SHA-256 hashes in the server's config.
+  authenticate @0 (token :Text) -> (result :Result(Session));
+}
+
+# Dropping this capability (or the connection) ends the subscription.
+interface Subscription {}
+
+# ---- channels -----------------------------------------------------------------------------------
+
+struct InboundMessage {
+  channel @0 :ChannelType;   # unspecified: the Channel capability's bound channel
+  channelUserId @1 :Text;    # web visitor id, app user id, WeChat openid, phone number, email ...
+  messageId @2 :Text;        # the channel's id: a retry with the same id returns the first result
+  text @3 :Text;
+  displayName @4 :Text;      # optional
+  sentAtMs @5 :Int64;        # optional (0): the server stamps the receive time
+}
+
+enum OutboundKind {
+  unspecified @0;
+  botReply @1;
+  agentReply @2;
+  queueUpdate @3;   # position / estimated wait changed
+  csatPrompt @4;    # "please rate this conversation"
+  system @5;        # e.g. "an agent has joined"
+}
+
+struct OutboundMessage {
+  kind @0 :OutboundKind;
+  conversationId @1 :Text;
+  customerId @2 :Text;
+  channel @3 :ChannelType;
+  channelUserId @4 :Text;
+  messageId @5 :Text;         # unique; stable across retries
+  text @6 :Text;
+  agentName @7 :Text;         # agentReply
+  queuePosition @8 :UInt32;   # queueUpdate
+  estimatedWaitMs @9 :Int64;
+  atMs @10 :Int64;
+}
+
+struct DeliverResult {
+  conversationId @0 :Text;
+  customerId @1 :Text;
+  duplicate @2 :Bool;          # a retried message id: the first result again
+  hasBotReply @3 :Bool;
+  botReply @4 :OutboundMessage;
+  handedOff @5 :Bool;          # the conversation is with (or waiting for) a person
+  queuePosition @6 :UInt32;    # when queued
+}
+
+struct DeliverBatchResult {
+  results @0 :List(Result(DeliverResult));   # one per message, in order
+}
+
+interface ChannelSink {
+  push @0 (message :OutboundMessage) -> ();
+}
+
+interface Channel {
+  deliver @0 (message :InboundMessage) -> (result :Result(DeliverResult));
+  # At most kDeliverBatchMax (256) messages. Bad messages get their own error; if any message
+  # meets an infrastructure failure the whole call fails (retrying is safe: ids are idempotent).
+  deliverBatch @1 (messages :List(InboundMessage)) -> (result :Result(DeliverBatchResult));
+  rate @2 (conversationId :Text, score :Int32, comment :Text) -> (result :Result(Done));
+  # Bot and agent replies, queue updates and CSAT prompts for `channel` (unspecified: the bound
+  # channel). Keep `subscription` to keep receiving.
+  subscribe @3 (sink :ChannelSink, channel :ChannelType)
+      -> (result :Result(Done), subscription :Subscription);
+}
+
+# ---- agent desks --------------------------------------------------------------------------------
+
+enum Presence {
+  unspecified @0;
+  offline @1;
+  online @2;
+  away @3;
+}
+
+struct SkillLevel {
+  skill @0 :Text;
+  level @1 :UInt8;   # 1..5
+}
+
+struct AgentView {
+  agentId @0 :Text;
+  displayName @1 :Text;
+  presence @2 :Presence;
+  skills @3 :List(SkillLevel);
+  activeConversations @4 :List(Text);
+  chatCapacity @5 :Int32;
+  emailCapacity @6 :Int32;
+}
+
+struct TranscriptLine {
+  author @0 :Text;   # "customer" | "bot" | "agent"
+  text @1 :Text;
+  channel @2 :ChannelType;
+  atMs @3 :Int64;
+}
+
+struct TimelineEntry {
+  kind @0 :Text;     # "conversation" | "ticket"
+  id @1 :Text;
+  channel @2 :ChannelType;
+  summary @3 :Text;
+  atMs @4 :Int64;
+}
+
+struct HandoffInfo {
+  intent @0 :Text;
+  slots @1 :List(KeyValue);
+  tags @2 :List(Text);
+  reasons @3 :List(Text);   # e.g. "customer_asked"
+  summary @4 :Text;         # one line for the agent
+}
+
+struct ConversationView {
+  conversationId @0 :Text;
+  customerId @1 :Text;
+  phase @2 :Text;           # "bot" | "queued" | "offered" | "assigned" | "resolved" | "closed"
+  channel @3 :ChannelType;
+  assignedAgent @4 :Text;
+  skill @5 :Text;
+  transcript @6 :List(TranscriptLine);
+  hasHandoff @7 :Bool;
+  handoff @8 :HandoffInfo;
+}
+
+struct AgentOffer {
+  offerId @0 :Text;
+  conversation @1 :ConversationView;
+  customerTimeline @2 :List(TimelineEntry);   # every channel, oldest first
+  customerTier @3 :Text;
+  explanation @4 :Text;                       # why this agent got it
+  expiresAtMs @5 :Int64;
+}
+
+struct AgentEvent {
+  union {
+    offer @0 :AgentOffer;
+    offerWithdrawn @1 :Text;   # conversation id
+    customerMessage :group {
+      conversationId @2 :Text;
+      line @3 :TranscriptLine;
+    }
+    notice @4 :Text;           # SLA warnings, escalations, transfers in
+  }
+}
+
+interface AgentEventSink {
+  push @0 (event :AgentEvent) -> ();
+}
+
+struct SuggestedReply {
+  intent @0 :Text;
+  confidence @1 :Float64;
+  text @2 :Text;
+}
+
+struct TicketSpec {
+  conversationId @0 :Text;   # optional: fields are extracted from it
+  customerId @1 :Text;
+  subject @2 :Text;
+  description @3 :Text;
+  priority @4 :Text;         # "low" | "normal" | "high" | "urgent"; empty: from the intent
+  fields @5 :List(KeyValue);
+}
+
+struct TicketView {
+  ticketId @0 :Text;
+  status @1 :Text;           # "new" | "open" | "pending_customer" | "resolved" | "closed"
+  priority @2 :Text;
+  assignee @3 :Text;
+  subject @4 :Text;
+  fields @5 :List(KeyValue);
+  notes @6 :List(Text);
+  customerStatusText @7 :Text;
+  sla @8 :List(Text);        # one line per clock
+  escalationLevel @9 :UInt32;
+}
+
+# Empty optional fields mean "unchanged".
+struct TicketUpdate {
+  ticketId @0 :Text;
+  status @1 :Text;     # "open" | "pending_customer" | "resolved" | "closed" | "reopen"
+  priority @2 :Text;
+  assignee @3 :Text;   # "agent:<id>" | "group:<name>"
+  note @4 :Text;
+  fields @5 :List(KeyValue);
+}
+
+struct Timeline {
+  entries @0 :List(TimelineEntry);
+}
+
+struct SuggestedReplies {
+  replies @0 :List(SuggestedReply);
+}
+
+# Bound to one agent (the token's): no method takes an agent id.
+interface AgentDesk {
+  # Registers `sink` for offers, customer messages and notices; keep `session` to keep receiving.
+  login @0 (sink :AgentEventSink) -> (result :Result(AgentView), session :Subscription);
+  setPresence @1 (presence :Presence) -> (result :Result(AgentView));
+  accept @2 (conversationId :Text) -> (result :Result(ConversationView));
+  decline @3 (conversationId :Text) -> (result :Result(Done));
+  reply @4 (conversationId :Text, text :Text) -> (result :Result(Done));
+  # `target` is "agent:<id>" or "skill:<group>".
+  transfer @5 (conversationId :Text, target :Text, note :Text) -> (result :Result(Done));
+  resolve @6 (conversationId :Text) -> (result :Result(Done));
+  conversation @7 (conversationId :Text) -> (result :Result(ConversationView));
+  createTicket @8 (spec :TicketSpec) -> (result :Result(TicketView));
+  updateTicket @9 (update :TicketUpdate) -> (result :Result(TicketView));
+  ticket @10 (ticketId :Text) -> (result :Result(TicketView));
+  customerTimeline @11 (customerId :Text) -> (result :Result(Timeline));
+  suggestedReplies @12 (conversationId :Text) -> (result :Result(SuggestedReplies));
+}
+
+# ---- administration -----------------------------------------------------------------------------
+
+struct AgentSpec {
+  agentId @0 :Text;
+  displayName @1 :Text;
+  skills @2 :List(SkillLevel);
+  groups @3 :List(Text);
+  chatCapacity @4 :Int32 = 3;
+  emailCapacity @5 :Int32 = 5;
+}
+
+struct KnowledgeBaseVersion {
+  version @0 :UInt64;
+  intents @1 :UInt32;
+  examples @2 :UInt32;
+}
+
+struct QueueSnapshot {
+  skill @0 :Text;
+  waiting @1 :UInt32;
+  offered @2 :UInt32;
+  agentsOnline @3 :UInt32;
+  freeSlots @4 :UInt32;
+  longestWaitMs @5 :Int64;
+  estimatedWaitMs @6 :Int64;
+}
+
+struct Queues {
+  queues @0 :List(QueueSnapshot);
+}
+
+interface Admin {
+  upsertAgent @0 (agent :AgentSpec) -> (result :Result(AgentView));
+  # JSONL text (runtime/bot/kb_jsonl.hpp), at most 16 MiB.
+  importKnowledgeBase @1 (jsonl :Text) -> (result :Result(KnowledgeBaseVersion));
+  listQueues @2 () -> (result :Result(Queues));
+}
