@@ -2,6 +2,7 @@
 
 #include "actors/agent/agent_decider.hpp"
 #include "actors/conversation/conversation_queries.hpp"
+#include "actors/customer/customer_codec.hpp"
 #include "actors/customer/customer_decider.hpp"
 #include "actors/services/service_messages.hpp"
 #include "actors/services/tell_entity.hpp"
@@ -29,7 +30,7 @@ service::TranscriptLine line_of(const Message& message) {
   return {std::string(to_string(message.author)), message.text, message.channel, message.at};
 }
 
-service::AgentOffer make_offer(const ConversationActor* self, const State& state,
+service::AgentOffer make_offer(const ConversationActor* self, const State& state, Tier tier,
                                const Offered& offered) {
   service::AgentOffer offer;
   offer.offer_id = self->state.key.id + "@" + offered.agent_id;
@@ -49,7 +50,28 @@ service::AgentOffer make_offer(const ConversationActor* self, const State& state
     offer.conversation.handoff = std::move(info);
   }
   offer.expires_at = offered.expires_at;
+  offer.customer_tier = std::string(to_string(tier));
   return offer;
+}
+
+// The offer goes out with the customer's whole cross-channel timeline, read from the Customer.
+void send_offer(ConversationActor* self, const services::EntityServices& services,
+                const std::string& agent_id, service::AgentOffer offer) {
+  const runtime::EntityKey customer_key{EntityKind::customer, offer.conversation.customer_id};
+  auto sinks = services.sinks;
+  self->request(self->state.context.registry, std::chrono::seconds(5), runtime::route_atom::value,
+                customer_key, caf::make_message(runtime::get_atom::value))
+      .then(
+          [self, sinks, agent_id, offer](runtime::EntityView<customer::Decider>& customer) mutable {
+            for (const auto& entry : customer.state.timeline) {
+              offer.customer_timeline.push_back({std::string(to_string(entry.kind)), entry.id, entry.channel,
+                                                 {}, entry.started_at});
+            }
+            self->send(sinks, services::offer_atom::value, agent_id, std::move(offer));
+          },
+          [self, sinks, agent_id, offer](caf::error&) mutable {
+            self->send(sinks, services::offer_atom::value, agent_id, std::move(offer));  // without it
+          });
 }
 
 void ask_router(ConversationActor* self, const services::EntityServices& services,
@@ -114,7 +136,7 @@ void perform_effects(ConversationActor* self, const services::EntityServices& se
           break;  // outbound messages carry state.channel, which the event just changed
         case Effect::notify_agent_desk:
           if (const auto* offered = std::get_if<Offered>(&event)) {
-            self->send(services.sinks, services::offer_atom::value, offered->agent_id, make_offer(self, state, *offered));
+            send_offer(self, services, offered->agent_id, make_offer(self, state, memory.tier, *offered));
           } else if (const auto* received = std::get_if<MessageReceived>(&event); received && state.assignment) {
             self->send(services.sinks, services::said_atom::value, state.assignment->agent_id, id,
                        service::TranscriptLine{"customer", received->text, received->channel, received->at});

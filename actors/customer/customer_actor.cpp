@@ -82,8 +82,10 @@ caf::result<TurnOutcome> handle_deliver(CustomerActor* self, const services::Ent
     return promise;
   }
   Identity identity{identity_kind_of(turn.channel), turn.channel_user_id, false, turn.at};
+  Profile profile;
+  profile.account_created_at = turn.at;  // first seen now: a new customer until the rules say more
   runtime::CommandEnvelope<Command> envelope{
-      RegisterCustomer{self->state.key.id, identity, Profile{}, services.tier_rules, turn.at},
+      RegisterCustomer{self->state.key.id, identity, profile, services.tier_rules, turn.at},
       "register", turn.message_id, self->state.key.id, to_unix_ms(turn.at)};
   runtime::execute<Decider, Codec>(
       self, envelope, [self, &memory, turn, promise](caf::expected<Reply> reply) mutable {

@@ -28,7 +28,9 @@ SwitchboardConfig::SwitchboardConfig() {
            "command ids remembered per entity for idempotency (default: 128)");
   opt_group{custom_options_, "rpc"}
       .add(rpc_host_, "host", "address to listen on (default: 127.0.0.1)")
-      .add(rpc_port_, "port", "Cap'n Proto RPC port (default: 7400)");
+      .add(rpc_port_, "port", "Cap'n Proto RPC port (default: 7400)")
+      .add(rpc_tokens_, "tokens",
+           "access tokens as \"role:subject:sha256-of-token\" (role channel|agent|admin)");
   opt_group{custom_options_, "bot"}
       .add(knowledge_base_, "knowledge-base",
            "knowledge base JSONL (default: config/kb/default_kb.jsonl)")
@@ -62,6 +64,7 @@ Expected<NodeSettings, std::string> SwitchboardConfig::node_settings() const {
   s.entity.recent_commands_max = recent_commands_;
   s.rpc_host = rpc_host_;
   s.rpc_port = rpc_port_;
+  s.rpc_tokens = rpc_tokens_;
   s.log_level = log_level_;
   s.knowledge_base = knowledge_base_;
   s.sample_orders = sample_orders_;

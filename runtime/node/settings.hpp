@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "actors/common/expected.hpp"
 #include "runtime/entity/entity_context.hpp"
@@ -25,6 +26,7 @@ struct NodeSettings {
   EntityHostOptions entity;
   std::string rpc_host = "127.0.0.1";
   std::uint16_t rpc_port = 7400;
+  std::vector<std::string> rpc_tokens;  // "role:subject:sha256hex" lines
   std::string log_level = "info";
   std::string knowledge_base = "config/kb/default_kb.jsonl";
   std::string sample_orders = "config/kb/sample_orders.jsonl";
@@ -50,6 +52,7 @@ class SwitchboardConfig : public caf::actor_system_config {
   std::size_t recent_commands_ = 128;
   std::string rpc_host_ = "127.0.0.1";
   std::uint16_t rpc_port_ = 7400;
+  std::vector<std::string> rpc_tokens_;
   std::string log_level_ = "info";
   std::string knowledge_base_ = "config/kb/default_kb.jsonl";
   std::string sample_orders_ = "config/kb/sample_orders.jsonl";

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "runtime/node/settings.hpp"
+#include "runtime/rpc/cli/terminal_clients.hpp"
+#include "runtime/rpc/rpc_server.hpp"
 #include "runtime/service/switchboard_node.hpp"
 
 namespace {
@@ -25,6 +27,9 @@ usage: switchboard <command> [options]
 
 commands:
   serve      run a node: RocksDB under ./data, RPC on 127.0.0.1:7400 (see config/switchboard.ini)
+  chat       a customer chat in the terminal:  chat --channel web --user ID [--token T]
+  desk       an agent desk in the terminal:    desk --agent ID [--token T]
+  admin      administration:                   admin kb import FILE | agent add ID --skill orders:3 | queues
   version    print the version
   help       print this text
 
@@ -55,9 +60,28 @@ int serve(sb::runtime::SwitchboardConfig& config, const sigset_t& signals) {
     spdlog::critical("cannot start: {}", node.error());
     return 1;
   }
-  spdlog::info("switchboard {} serving; Ctrl-C or SIGTERM stops it cleanly", kVersion);
+  sb::rpc::RpcServerConfig rpc_config;
+  rpc_config.host = settings->rpc_host;
+  rpc_config.port = settings->rpc_port;
+  for (const auto& line : settings->rpc_tokens) {
+    auto grant = sb::rpc::parse_token_grant(line);
+    if (!grant) {
+      spdlog::critical("rpc.tokens: {}", grant.error());
+      return 2;
+    }
+    rpc_config.tokens.push_back(std::move(*grant));
+  }
+  sb::rpc::RpcServer server((*node)->service(), std::move(rpc_config));
+  auto port = server.start();
+  if (!port) {
+    spdlog::critical("cannot listen on {}:{}: {}", settings->rpc_host, settings->rpc_port, port.error());
+    return 1;
+  }
+  spdlog::info("switchboard {} serving Cap'n Proto RPC on {}:{}; Ctrl-C or SIGTERM stops it cleanly",
+               kVersion, settings->rpc_host, *port);
   const int signal = wait_for_signal(signals);
-  spdlog::info("signal {} received: finishing in-flight appends", signal);
+  spdlog::info("signal {} received: closing RPC, finishing in-flight appends", signal);
+  server.stop();
   (*node)->shutdown();
   return 0;
 }
@@ -76,6 +100,9 @@ int main(int argc, char** argv) {
     std::cout << "switchboard " << kVersion << "\n";
     return 0;
   }
+  if (command == "chat") return sb::rpc::cli::run_chat(args, std::cin, std::cout);
+  if (command == "desk") return sb::rpc::cli::run_desk(args, std::cin, std::cout);
+  if (command == "admin") return sb::rpc::cli::run_admin(args, std::cin, std::cout);
   if (command != "serve") {
     std::cerr << "switchboard: unknown command '" << command << "'\n\n" << kUsage;
     return 2;

@@ -160,6 +160,9 @@ TEST_F(ServiceFlowTest, HandoffOfferAcceptReplyResolveRate) {
   ASSERT_TRUE(offer->conversation.handoff);
   EXPECT_FALSE(offer->conversation.transcript.empty());
   EXPECT_EQ(offer->conversation.transcript.front().text, "hello");
+  ASSERT_EQ(offer->customer_timeline.size(), 1u);  // the customer's history comes with the offer
+  EXPECT_EQ(offer->customer_timeline.front().id, conversation_id);
+  EXPECT_EQ(offer->customer_tier, "new");
 
   auto accepted = wait_for<ConversationView>([&](auto done) { api().accept_offer("a-1", conversation_id, done); });
   ASSERT_TRUE(accepted) << accepted.error().message;
