@@ -18,6 +18,7 @@ namespace {
 namespace keys = storage_keys;
 
 constexpr int kResumeAttemptsMax = 200;  // x 10 ms
+constexpr std::size_t kVersionCacheEntriesMax = 1 << 20;  // ~100 MiB at most
 
 JournalError from_status(const rocksdb::Status& status, std::string_view what) {
   JournalErrc code = JournalErrc::io_error;
@@ -190,6 +191,8 @@ std::vector<AppendResult> RocksDbJournal::append(std::span<const AppendRequest> 
     std::uint64_t current = 0;
     if (auto it = versions_in_batch.find(prefix); it != versions_in_batch.end()) {
       current = it->second;
+    } else if (auto cached = version_cache_.find(prefix); cached != version_cache_.end()) {
+      current = cached->second;
     } else {
       auto stored = stored_version(prefix);
       if (!stored) {
@@ -226,11 +229,14 @@ std::vector<AppendResult> RocksDbJournal::append(std::span<const AppendRequest> 
   auto status = h_->db->Write(write_options, &batch);
   if (!status.ok()) {
     write_failed_ = true;
+    version_cache_.clear();
     const auto error = from_status(status, "the journal write failed (outcome unknown)");
     for (std::size_t i : written) results[i] = unexpected(error);
     return results;
   }
   last_seq_.store(seq, std::memory_order_release);
+  if (version_cache_.size() + versions_in_batch.size() > kVersionCacheEntriesMax) version_cache_.clear();
+  for (auto& [prefix, version] : versions_in_batch) version_cache_[prefix] = version;
   return results;
 }
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,9 @@ class RocksDbJournal final : public Journal {
 
   std::unique_ptr<Handles> h_;
   std::atomic<std::uint64_t> last_seq_{0};
+  // Writer-thread only: the versions this (single) writer wrote or read, so most expected-version
+  // checks need no read. Bounded; cleared after a failed write, whose outcome is unknown.
+  std::unordered_map<std::string, std::uint64_t> version_cache_;
   bool write_failed_ = false;  // writer-thread only: RocksDB needs Resume() after a failed write
 };
 
