@@ -1,7 +1,9 @@
 #include "actors/agent/agent_actor.hpp"
 
 #include "actors/agent/agent_availability.hpp"
+#include "actors/conversation/conversation_decider.hpp"
 #include "actors/services/service_messages.hpp"
+#include "actors/services/tell_entity.hpp"
 #include "runtime/entity/entity_host.hpp"
 
 namespace sb::agent {
@@ -17,7 +19,18 @@ caf::actor spawn_agent(caf::actor_system& system, const runtime::EntityKey& key,
         self->send(services->routing, services::avail_atom::value,
                    availability_of(st.key.id, st.model, st.version));
       };
-      self->state.after_persist = [report](const State&, const std::vector<Event>&) { report(); };
+      self->state.after_persist = [self, report](const State&, const std::vector<Event>& events) {
+        report();
+        // An agent who went offline hands its conversations back: they queue again.
+        for (const auto& event : events) {
+          const auto* released = std::get_if<ConversationReleased>(&event);
+          if (released == nullptr || released->reason != ReleaseReason::agent_offline) continue;
+          services::tell_entity<conversation::Decider>(
+              self, self->state.context.registry, {EntityKind::conversation, released->conversation_id},
+              conversation::ReleaseFromAgent{self->state.key.id, conversation::ReleaseReason::agent_offline,
+                                             released->at});
+        }
+      };
       self->state.after_recover = report;
     }
     return runtime::entity_behavior<Decider, Codec>(self, key, context);

@@ -43,6 +43,14 @@ class Inbox {
     changed_.notify_all();
   }
   template <class Pred>
+  std::optional<Item> find(Pred pred) {
+    std::lock_guard lock(mutex_);
+    for (const auto& item : items_) {
+      if (pred(item)) return item;
+    }
+    return std::nullopt;
+  }
+  template <class Pred>
   std::optional<Item> wait_for(Pred pred) {
     std::unique_lock lock(mutex_);
     std::optional<Item> found;
@@ -298,6 +306,64 @@ TEST_F(ServiceFlowTest, ATicketFromAConversationHasItsFieldsFilledIn) {
   auto missing = wait_for<TicketView>([&](auto done) { api().ticket("tk-nope", done); });
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, ErrorCode::not_found);
+}
+
+}  // namespace
+}  // namespace sb::service
+
+namespace sb::service {
+namespace {
+
+// Routing by messages: a declined offer goes to the next agent; an agent who goes offline hands
+// the conversation back, and it is offered again.
+TEST_F(ServiceFlowTest, DeclineGoesToTheNextAgentAndOfflineRequeues) {
+  start();
+  auto desk1 = std::make_shared<RecordingDesk>();
+  auto desk2 = std::make_shared<RecordingDesk>();
+  for (const auto* id : {"a-1", "a-2"}) {
+    ASSERT_TRUE(wait_for<AgentView>([&](auto done) {
+      api().upsert_agent(AgentSpec{id, id, {{"general", 3}}, {}, 2, 2}, done);
+    }));
+  }
+  ASSERT_TRUE(wait_for<AgentView>([&](auto done) { api().agent_login("a-1", desk1, done); }));
+  ASSERT_TRUE(wait_for<AgentView>([&](auto done) { api().agent_login("a-2", desk2, done); }));
+
+  auto handoff = say("visitor-7", "m-1", "转人工");
+  ASSERT_TRUE(handoff && handoff->handed_off);
+  const auto id = handoff->conversation_id;
+  auto offered_to = [&](RecordingDesk& desk) {
+    return desk.offers.wait_for([&](const AgentOffer& o) { return o.conversation.conversation_id == id; });
+  };
+  // Whoever got it first declines; the other one is offered it and accepts.
+  auto is_this = [&](const AgentOffer& o) { return o.conversation.conversation_id == id; };
+  std::optional<AgentOffer> first;
+  for (int i = 0; i < 1000 && !first; ++i) {
+    first = desk1->offers.find(is_this);
+    if (!first) first = desk2->offers.find(is_this);
+    if (!first) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  const bool first_is_a1 = first && desk1->offers.find(is_this).has_value();
+  const std::string first_agent = first_is_a1 ? "a-1" : "a-2";
+  const std::string second_agent = first_is_a1 ? "a-2" : "a-1";
+  RecordingDesk* second_desk = first_is_a1 ? desk2.get() : desk1.get();
+  ASSERT_TRUE(first) << "no agent was offered the conversation";
+  ASSERT_TRUE(wait_for<Done>([&](auto done) { api().decline_offer(first_agent, id, done); }));
+  ASSERT_TRUE(offered_to(*second_desk)) << "the declined offer did not go to the next agent";
+  auto accepted = wait_for<ConversationView>([&](auto done) { api().accept_offer(second_agent, id, done); });
+  ASSERT_TRUE(accepted) << accepted.error().message;
+  EXPECT_EQ(accepted->assigned_agent, second_agent);
+
+  // The assigned agent goes offline: the conversation queues again and is offered to the other.
+  ASSERT_TRUE(wait_for<AgentView>([&](auto done) { api().set_presence(second_agent, Presence::offline, done); }));
+  std::optional<ConversationView> view;
+  for (int i = 0; i < 200; ++i) {
+    view = wait_for<ConversationView>([&](auto done) { api().conversation(id, done); }).value();
+    if (view->phase == "offered" || view->phase == "queued") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_TRUE(view);
+  EXPECT_TRUE(view->phase == "offered" || view->phase == "queued") << view->phase;
+  EXPECT_TRUE(view->assigned_agent.empty());
 }
 
 }  // namespace
