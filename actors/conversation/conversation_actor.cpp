@@ -75,7 +75,9 @@ void arm_timer(ConversationActor* self, const services::EntityServices& services
   memory.armed = deadline;
   const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
   const auto delay = std::max(Duration(0), *deadline - now);
-  self->delayed_send(self, delay, services::timer_atom::value);
+  // Through the registry, so a passivated conversation is woken for its deadline.
+  self->delayed_send(self->state.context.registry, delay, runtime::route_atom::value,
+                     self->state.key, caf::make_message(services::timer_atom::value));
 }
 
 }  // namespace

@@ -21,7 +21,15 @@ void arm(TicketActor* self, Timer& timer, const Clock& clock) {
   if (!deadline || deadline == timer.armed) return;
   timer.armed = deadline;
   const auto delay = std::max(Duration(0), *deadline - clock());
-  self->delayed_send(self, delay, services::timer_atom::value);
+  // Through the registry: if this instance has passivated by then, the timer wakes a new one,
+  // which recovers and checks (a timer to `self` would die with the instance).
+  const auto& registry = self->state.context.registry;
+  if (registry) {
+    self->delayed_send(registry, delay, runtime::route_atom::value, self->state.key,
+                       caf::make_message(services::timer_atom::value));
+  } else {
+    self->delayed_send(self, delay, services::timer_atom::value);
+  }
 }
 
 std::string agent_of(const std::string& assignee) {

@@ -1,0 +1,185 @@
+// The Ticket actor's SLA timer under CAF's deterministic scheduler and a simulated clock: the
+// warning fires at 80% of the target, the breach at 100% with an escalation (priority up,
+// reassigned to the supervisors), the assignee's desk is told, and a restart in the middle
+// changes nothing: the timer is re-armed from state and a deadline that passed meanwhile fires
+// at once, each event once.
+
+#include <gtest/gtest.h>
+
+#include <caf/all.hpp>
+#include <caf/scheduler/test_coordinator.hpp>
+
+#include "actors/services/service_messages.hpp"
+#include "actors/ticket/ticket_actor.hpp"
+#include "actors/ticket/ticket_codec.hpp"
+#include "actors/ticket/ticket_decider.hpp"
+#include "runtime/entity/entity_host.hpp"
+#include "runtime/entity/entity_registry.hpp"
+#include "runtime/journal/journal_actor.hpp"
+#include "runtime/journal/memory_journal.hpp"
+#include "runtime/service/default_policies.hpp"
+
+namespace sb::ticket {
+namespace {
+
+using runtime::EntityKey;
+using Reply = runtime::CommandReply<Decider>;
+using View = runtime::EntityView<Decider>;
+
+const Timestamp T0 = from_unix_ms(1'763'000'000'000);
+
+caf::actor_system_config& testing_config(caf::actor_system_config& config) {
+  config.set("scheduler.policy", caf::atom("testing"));
+  return config;
+}
+
+// Records the notices the sink hub would pass to desks.
+caf::behavior notice_recorder(caf::stateful_actor<std::vector<std::string>>* self) {
+  return {
+      [self](services::notice_atom, const std::string& agent, const std::string& text) {
+        self->state.push_back(agent + ": " + text);
+      },
+      [self](runtime::get_atom) { return self->state; },
+  };
+}
+
+class TicketSlaActorTest : public ::testing::Test {
+ protected:
+  TicketSlaActorTest()
+      : system_(testing_config(config_)),
+        sched_(dynamic_cast<caf::scheduler::test_coordinator&>(system_.scheduler())),
+        self_(system_),
+        journal_(std::make_shared<runtime::MemoryJournal>()),
+        now_(std::make_shared<Timestamp>(T0)) {
+    auto actors = runtime::spawn_journal_actors(system_, journal_, {}, 1, false);
+    writer_ = actors.writer;
+    reader_ = actors.reader;
+    recorder_ = system_.spawn(notice_recorder);
+    auto services = std::make_shared<services::EntityServices>();
+    services->sinks = recorder_;
+    services->sla_policies = service::default_sla_policies();
+    runtime::EntityHostOptions options;
+    options.idle_timeout = std::chrono::hours(24 * 365);
+    auto now = now_;
+    registry_ = runtime::spawn_entity_registry(
+        system_, runtime::EntityContext{writer_, reader_, {}, options},
+        {{EntityKind::ticket, [services, now](caf::actor_system& sys, const EntityKey& key, runtime::EntityContext ctx) {
+            return spawn_ticket(sys, key, std::move(ctx), services, [now] { return *now; });
+          }}});
+    sched_.run();
+  }
+  ~TicketSlaActorTest() override {
+    self_->send(registry_, runtime::stop_atom::value);
+    for (const auto& actor : {writer_, reader_, recorder_}) self_->send_exit(actor, caf::exit_reason::user_shutdown);
+    sched_.run();
+  }
+
+  Reply command(Command c) {
+    auto pending = self_->request(registry_, caf::infinite, runtime::route_atom::value, key_,
+                                  runtime::make_command<Decider>(std::move(c)));
+    sched_.run();
+    Reply out;
+    pending.receive([&](Reply& r) { out = std::move(r); }, [](caf::error& e) { ADD_FAILURE() << runtime::describe(e); });
+    return out;
+  }
+
+  State state() {
+    auto pending = self_->request(registry_, caf::infinite, runtime::route_atom::value, key_,
+                                  caf::make_message(runtime::get_atom::value));
+    sched_.run();
+    State out;
+    pending.receive([&](View& v) { out = v.state; }, [](caf::error& e) { ADD_FAILURE() << runtime::describe(e); });
+    return out;
+  }
+
+  std::vector<std::string> notices() {
+    auto pending = self_->request(recorder_, caf::infinite, runtime::get_atom::value);
+    sched_.run();
+    std::vector<std::string> out;
+    pending.receive([&](std::vector<std::string>& v) { out = v; }, [](caf::error&) {});
+    return out;
+  }
+
+  // Moves simulated time: the clock the actor reads and CAF's timers together.
+  void advance(Duration d) {
+    *now_ += d;
+    sched_.advance_time(d);
+    sched_.run();
+  }
+
+  std::size_t count_in_log(std::size_t index) {
+    std::size_t n = 0;
+    auto history = journal_->read(key_, 0, 1000);
+    if (!history) return 0;
+    for (const auto& record : *history) {
+      auto event = Codec::decode_event(record.payload);
+      if (event && event->index() == index) ++n;
+    }
+    return n;
+  }
+
+  void create_assigned_ticket() {
+    auto created = command(CreateTicket{"tk-1", "cu-1", "", Channel::web, Tier::regular, Priority::urgent,
+                                        TicketSource::agent, "a-1", "parcel lost", "", {},
+                                        service::default_sla_policies(), T0});
+    ASSERT_EQ(created.kind, runtime::ReplyKind::accepted);
+    ASSERT_EQ(command(AssignTicket{"agent:a-1", "a-1", T0}).kind, runtime::ReplyKind::accepted);
+  }
+
+  caf::actor_system_config config_;
+  caf::actor_system system_;
+  caf::scheduler::test_coordinator& sched_;
+  caf::scoped_actor self_;
+  std::shared_ptr<runtime::MemoryJournal> journal_;
+  std::shared_ptr<Timestamp> now_;
+  caf::actor writer_, reader_, recorder_, registry_;
+  const EntityKey key_{EntityKind::ticket, "tk-1"};
+};
+
+constexpr std::size_t kWarned = 9;     // index of SlaWarned in ticket::Event
+constexpr std::size_t kBreached = 10;  // SlaBreached
+constexpr std::size_t kEscalated = 11;
+
+TEST_F(TicketSlaActorTest, WarnsThenBreachesAndEscalatesOnTime) {
+  static_assert(std::is_same_v<std::variant_alternative_t<kWarned, Event>, SlaWarned>);
+  static_assert(std::is_same_v<std::variant_alternative_t<kBreached, Event>, SlaBreached>);
+  static_assert(std::is_same_v<std::variant_alternative_t<kEscalated, Event>, Escalated>);
+  create_assigned_ticket();
+  // regular × urgent: first response within 60 min, warning at 80% = 48 min.
+  advance(std::chrono::minutes(47));
+  EXPECT_EQ(count_in_log(kWarned), 0u);
+  advance(std::chrono::minutes(1));
+  EXPECT_EQ(count_in_log(kWarned), 1u);
+  EXPECT_EQ(count_in_log(kBreached), 0u);
+  advance(std::chrono::minutes(12));
+  EXPECT_GE(count_in_log(kBreached), 1u);
+  EXPECT_GE(count_in_log(kEscalated), 1u);
+  const auto after = state();
+  EXPECT_GE(after.escalation_level, 1u);
+  EXPECT_EQ(after.assignee, "group:supervisors");
+  const auto told = notices();
+  ASSERT_FALSE(told.empty());
+  EXPECT_NE(told.front().find("SLA warning on tk-1"), std::string::npos);
+}
+
+TEST_F(TicketSlaActorTest, ARestartInTheMiddleChangesNothing) {
+  create_assigned_ticket();
+  advance(std::chrono::minutes(50));  // warned
+  ASSERT_EQ(count_in_log(kWarned), 1u);
+  // The entity stops (as after a restart); time passes the breach while it is gone.
+  self_->send(registry_, runtime::route_atom::value, key_, caf::make_message(runtime::stop_atom::value));
+  sched_.run();
+  *now_ += std::chrono::minutes(30);
+  // The next message recovers it; the missed deadline fires at once, each event once.
+  const auto recovered = state();
+  advance(Duration(0));  // the re-armed timer is due now
+  EXPECT_EQ(count_in_log(kWarned), 1u);
+  EXPECT_GE(count_in_log(kBreached), 1u);
+  const auto breaches = count_in_log(kBreached);
+  advance(std::chrono::minutes(1));
+  EXPECT_EQ(count_in_log(kBreached), breaches) << "a breach was recorded twice";
+  EXPECT_EQ(recovered.ticket_id, "tk-1");
+}
+
+}  // namespace
+}  // namespace sb::ticket
