@@ -5,67 +5,11 @@
 #include <utility>
 
 #include "runtime/bot/synonym_lexicon.hpp"
+#include "runtime/bot/text_folding.hpp"
 
 namespace sb::bot {
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
-
-// Decodes one code point at `pos` and advances past it; a malformed byte decodes as U+FFFD and
-// advances by one, so any byte string can be walked without validating it first.
-char32_t decode_at(std::string_view text, std::size_t& pos) {
-  const auto lead = static_cast<std::uint8_t>(text[pos]);
-  std::size_t extra = 0;
-  char32_t cp = 0;
-  if (lead < 0x80) {
-    ++pos;
-    return lead;
-  } else if ((lead & 0xE0) == 0xC0) {
-    extra = 1;
-    cp = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    extra = 2;
-    cp = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    extra = 3;
-    cp = lead & 0x07;
-  } else {
-    ++pos;
-    return kReplacement;
-  }
-  if (pos + extra >= text.size()) {  // truncated sequence
-    ++pos;
-    return kReplacement;
-  }
-  for (std::size_t k = 1; k <= extra; ++k) {
-    const auto cont = static_cast<std::uint8_t>(text[pos + k]);
-    if ((cont & 0xC0) != 0x80) {
-      ++pos;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (cont & 0x3F);
-  }
-  pos += extra + 1;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Full-width forms from Chinese keyboards ("ＲＭＢ", "？") to ASCII, the ideographic space to a
 // space, typographic apostrophes to ASCII, ASCII letters to lower case.
@@ -132,7 +76,7 @@ class Tokenizer {
     if (text.size() > kClassifiedTextBytesMax) text = text.substr(0, kClassifiedTextBytesMax);
     std::size_t pos = 0;
     while (pos < text.size()) {
-      const char32_t cp = fold(decode_at(text, pos));
+      const char32_t cp = fold(next_code_point(text, pos));
       if (is_word_char(cp)) {
         append_utf8(word_, options_.fold_digits && cp >= U'0' && cp <= U'9' ? U'0' : cp);
       } else if (cp == U'\'' && !word_.empty()) {

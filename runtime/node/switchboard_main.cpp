@@ -30,15 +30,32 @@ commands:
   chat       a customer chat in the terminal:  chat --channel web --user ID [--token T]
   desk       an agent desk in the terminal:    desk --agent ID [--token T]
   admin      administration:                   admin kb import FILE | agent add ID --skill orders:3 | queues
+  kb         kb import FILE (the same as admin kb import FILE)
   version    print the version
   help       print this text
 
 options (any command; CAF syntax, every option in config/switchboard.ini):
-  --config-file=FILE            read options from FILE (default: config/switchboard.ini if present)
+  --config FILE                 read options from FILE (default: config/switchboard.ini if present)
   --storage.path=DIR            data directory (default: ./data)
   --storage.durability=MODE     sync | batched | none (default: sync)
   --log.level=LEVEL             trace | debug | info | warn | error (default: info)
 )";
+
+std::vector<std::string> with_front(std::string first, std::vector<std::string> rest) {
+  rest.insert(rest.begin(), std::move(first));
+  return rest;
+}
+
+// `--config FILE` is CAF's `--config-file=FILE`.
+std::vector<std::string> with_config_file_option(std::vector<std::string> args) {
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--config") {
+      args[i] = "--config-file=" + args[i + 1];
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+  return args;
+}
 
 // Blocks until SIGINT or SIGTERM (the signals are blocked in every thread, so none is lost).
 int wait_for_signal(const sigset_t& signals) {
@@ -103,6 +120,7 @@ int main(int argc, char** argv) {
   if (command == "chat") return sb::rpc::cli::run_chat(args, std::cin, std::cout);
   if (command == "desk") return sb::rpc::cli::run_desk(args, std::cin, std::cout);
   if (command == "admin") return sb::rpc::cli::run_admin(args, std::cin, std::cout);
+  if (command == "kb") return sb::rpc::cli::run_admin(with_front("kb", args), std::cin, std::cout);
   if (command != "serve") {
     std::cerr << "switchboard: unknown command '" << command << "'\n\n" << kUsage;
     return 2;
@@ -114,6 +132,7 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  args = with_config_file_option(std::move(args));
   sb::runtime::SwitchboardConfig config;
   const bool has_default_file = std::ifstream(kDefaultConfigFile).good();
   if (auto error = config.parse(args, has_default_file ? kDefaultConfigFile : nullptr)) {
