@@ -96,6 +96,9 @@ struct InboundMessage {
   text @3 :Text;
   displayName @4 :Text;      # optional
   sentAtMs @5 :Int64;        # optional (0): the server stamps the receive time
+  # Optional: the shop account the channel verified (a login, an OTP). Messages with the same
+  # account id reach the same customer, whatever the channel: one history across channels.
+  accountId @6 :Text;
 }
 
 enum OutboundKind {
@@ -336,4 +339,51 @@ interface Admin {
   # JSONL text (runtime/bot/kb_jsonl.hpp), at most 16 MiB.
   importKnowledgeBase @1 (jsonl :Text) -> (result :Result(KnowledgeBaseVersion));
   listQueues @2 () -> (result :Result(Queues));
+  # Analytics and quality figures over any window and slice (ReportQuery below).
+  report @3 (query :ReportQuery) -> (result :Result(ReportDocument));
+  # Live quality violations for supervisors.
+  supervisor @4 () -> (supervisor :Supervisor);
+}
+
+# ---- reports and quality supervision --------------------------------------------------------------
+# Appended after the original Admin methods (schemas/README.md: append-only).
+
+# A report's window and slice. Zero or empty means "not set".
+struct ReportQuery {
+  fromMs @0 :Int64;          # 0: from the first hour the log covers
+  toMs @1 :Int64;            # 0: to the end of the hour of the latest event
+  channel @2 :ChannelType;   # unspecified: every channel
+  skill @3 :Text;
+  tier @4 :Text;             # "new" | "regular" | "vip" | "enterprise"
+  agent @5 :Text;
+  top @6 :UInt32;            # rows in the top lists; 0: 10
+  withText @7 :Bool;         # also render the terminal tables
+  withHtml @8 :Bool;         # also render the self-contained HTML page
+}
+
+# The report rendered: JSON always (every figure; runtime/analytics/render_json.cpp), text and
+# HTML when asked for.
+struct ReportDocument {
+  json @0 :Text;
+  text @1 :Text;
+  html @2 :Text;
+}
+
+# A quality rule an agent's reply (or conversation) broke; evidence never holds personal data in
+# full. Rules: runtime/quality/violation.hpp (e.g. "card_number", "rudeness").
+struct Violation {
+  rule @0 :Text;
+  evidence @1 :Text;
+  agentId @2 :Text;
+  conversationId @3 :Text;
+  atMs @4 :Int64;
+}
+
+interface ViolationSink {
+  push @0 (violation :Violation) -> ();
+}
+
+interface Supervisor {
+  # Every violation found from now on, as it happens; keep `subscription` to keep receiving.
+  subscribe @0 (sink :ViolationSink) -> (result :Result(Done), subscription :Subscription);
 }

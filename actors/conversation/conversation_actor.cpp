@@ -92,7 +92,10 @@ caf::actor spawn_conversation(caf::actor_system& system, const runtime::EntityKe
       perform_effects(self, *services, *memory, before, events);
       arm_timer(self, *services, *memory);
     };
-    self->state.after_recover = [self, services, memory] { arm_timer(self, *services, *memory); };
+    self->state.after_recover = [self, services, memory] {
+      record_on_customer(self, self->state.model);
+      arm_timer(self, *services, *memory);
+    };
     return runtime::entity_behavior<Decider, Codec>(
         self, key, context,
         [self, services, memory](services::inbound_atom, InboundTurn& turn) {

@@ -101,6 +101,14 @@ std::string skill_for_intent(const services::EntityServices& services, const std
   return "general";
 }
 
+void record_on_customer(ConversationActor* self, const State& state) {
+  if (state.customer_id.empty()) return;  // not started: nothing to record
+  // The channel it was opened on, as the first effect recorded it (later messages may switch).
+  const auto channel = state.messages.empty() ? state.channel : state.messages.front().channel;
+  tell_entity<customer::Decider>(self, self->state.context.registry, {EntityKind::customer, state.customer_id},
+                                 customer::RecordConversation{self->state.key.id, channel, state.opened_at});
+}
+
 void perform_effects(ConversationActor* self, const services::EntityServices& services,
                      const Volatile& memory, const State& before, const std::vector<Event>& events) {
   State state = before;
@@ -111,8 +119,7 @@ void perform_effects(ConversationActor* self, const services::EntityServices& se
     for (auto effect : effects) {
       switch (effect) {
         case Effect::record_conversation_on_customer:
-          tell_entity<customer::Decider>(self, self->state.context.registry, {EntityKind::customer, state.customer_id},
-                                         customer::RecordConversation{id, state.channel, state.opened_at});
+          record_on_customer(self, state);
           break;
         case Effect::record_last_agent_on_customer:
           if (state.assignment) {

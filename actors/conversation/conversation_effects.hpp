@@ -22,6 +22,11 @@ struct Volatile {
 void perform_effects(ConversationActor* self, const services::EntityServices& services,
                      const Volatile& memory, const State& before, const std::vector<Event>& events);
 
+// Puts this conversation on its customer's timeline. An effect is fire-and-forget, so a crash
+// after the conversation's first append but before the customer's loses it: the actor repeats
+// it after every recovery (the customer refuses a repeat as already_recorded, changing nothing).
+void record_on_customer(ConversationActor* self, const State& state);
+
 // The skill group that handles `intent` (from the knowledge base), "general" when unknown.
 std::string skill_for_intent(const services::EntityServices& services, const std::string& intent);
 

@@ -98,8 +98,8 @@ RocksDbJournal::~RocksDbJournal() = default;
 Expected<std::unique_ptr<RocksDbJournal>, JournalError> RocksDbJournal::open(
     const RocksDbJournalOptions& options) {
   rocksdb::Options db_options;
-  db_options.create_if_missing = true;
-  db_options.create_missing_column_families = true;
+  db_options.create_if_missing = !options.read_only;
+  db_options.create_missing_column_families = !options.read_only;
   db_options.max_background_jobs = 2;
   db_options.bytes_per_sync = 1 << 20;
   if (options.env != nullptr) db_options.env = options.env;
@@ -118,7 +118,11 @@ Expected<std::unique_ptr<RocksDbJournal>, JournalError> RocksDbJournal::open(
   }
   auto handles = std::make_unique<Handles>();
   rocksdb::DB* db = nullptr;
-  auto status = rocksdb::DB::Open(db_options, options.path, descriptors, &handles->cfs, &db);
+  // Read-only opens take no LOCK file, so they work beside the node that writes the directory.
+  auto status = options.read_only
+                    ? rocksdb::DB::OpenForReadOnly(db_options, options.path, descriptors,
+                                                   &handles->cfs, &db)
+                    : rocksdb::DB::Open(db_options, options.path, descriptors, &handles->cfs, &db);
   if (!status.ok()) return unexpected(from_status(status, "cannot open " + options.path));
   handles->db.reset(db);
   handles->events = handles->cfs[1];
@@ -127,10 +131,17 @@ Expected<std::unique_ptr<RocksDbJournal>, JournalError> RocksDbJournal::open(
   handles->feed = handles->cfs[4];
 
   std::unique_ptr<RocksDbJournal> journal(new RocksDbJournal(std::move(handles)));
+  journal->read_only_ = options.read_only;
   auto last = journal->load_last_seq();
   if (!last) return unexpected(last.error());
   journal->last_seq_.store(*last);
   return journal;
+}
+
+Expected<void, JournalError> RocksDbJournal::refuse_if_read_only(std::string_view what) const {
+  if (!read_only_) return {};
+  return unexpected(JournalError{JournalErrc::unavailable,
+                                 "the journal was opened read-only: cannot " + std::string(what)});
 }
 
 Expected<std::uint64_t, JournalError> RocksDbJournal::load_last_seq() {
@@ -172,6 +183,10 @@ std::vector<AppendResult> RocksDbJournal::append(std::span<const AppendRequest> 
                                                  bool sync) {
   std::vector<AppendResult> results;
   results.reserve(requests.size());
+  if (auto refused = refuse_if_read_only("append events"); !refused) {
+    for (std::size_t i = 0; i < requests.size(); ++i) results.emplace_back(unexpected(refused.error()));
+    return results;
+  }
   if (auto resumed = resume_after_error(); !resumed) {
     for (std::size_t i = 0; i < requests.size(); ++i) results.emplace_back(unexpected(resumed.error()));
     return results;
@@ -299,6 +314,7 @@ Expected<Recovery, JournalError> RocksDbJournal::recover(const EntityKey& key) {
 
 Expected<void, JournalError> RocksDbJournal::save_snapshot(const EntityKey& key,
                                                            const SnapshotRecord& snapshot) {
+  if (auto refused = refuse_if_read_only("save a snapshot"); !refused) return refused;
   auto status = h_->db->Put(rocksdb::WriteOptions(), h_->snapshots, keys::entity_prefix(key),
                             encode_snapshot_envelope(key, snapshot));
   if (!status.ok()) return unexpected(from_status(status, "writing a snapshot"));
@@ -339,6 +355,7 @@ Expected<std::vector<FeedEntry>, JournalError> RocksDbJournal::read_feed(std::ui
 }
 
 Expected<void, JournalError> RocksDbJournal::sync() {
+  if (auto refused = refuse_if_read_only("sync"); !refused) return refused;
   auto status = h_->db->SyncWAL();
   if (!status.ok()) return unexpected(from_status(status, "syncing the write-ahead log"));
   return {};

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/journal/journal.hpp"
@@ -23,12 +24,17 @@ struct RocksDbJournalOptions {
   rocksdb::Env* env = nullptr;                   // nullptr: the default Env (tests inject faults)
   std::size_t block_cache_bytes = 256u << 20;    // Default: 256 MiB
   std::size_t write_buffer_bytes = 64u << 20;    // Default: 64 MiB per column family
+  // Opens an existing database for reading only (reports, tools): nothing is created, appends,
+  // snapshots and syncs are refused, and no LOCK is taken, so a running node may keep writing.
+  // The reader sees the database as of open (plus its write-ahead log), not later writes.
+  bool read_only = false;
 };
 
 class RocksDbJournal final : public Journal {
  public:
   // Opens (or creates) the database. A read-only or missing-permission directory, a locked
-  // database or a corrupt one is an error with RocksDB's explanation, never a crash.
+  // database or a corrupt one is an error with RocksDB's explanation, never a crash. With
+  // options.read_only a missing database is an error too.
   static Expected<std::unique_ptr<RocksDbJournal>, JournalError> open(
       const RocksDbJournalOptions& options);
 
@@ -56,7 +62,11 @@ class RocksDbJournal final : public Journal {
   Expected<std::uint64_t, JournalError> load_last_seq();
   Expected<void, JournalError> resume_after_error();
 
+  // The error every write gets on a read-only journal.
+  Expected<void, JournalError> refuse_if_read_only(std::string_view what) const;
+
   std::unique_ptr<Handles> h_;
+  bool read_only_ = false;
   std::atomic<std::uint64_t> last_seq_{0};
   // Writer-thread only: the versions this (single) writer wrote or read, so most expected-version
   // checks need no read. Bounded; cleared after a failed write, whose outcome is unknown.

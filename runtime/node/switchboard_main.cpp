@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "runtime/load/load_commands.hpp"
 #include "runtime/node/settings.hpp"
+#include "runtime/reporting/report_command.hpp"
 #include "runtime/rpc/cli/terminal_clients.hpp"
 #include "runtime/rpc/rpc_server.hpp"
 #include "runtime/service/switchboard_node.hpp"
@@ -26,11 +28,17 @@ constexpr const char* kUsage = R"(switchboard — an omnichannel customer-servic
 usage: switchboard <command> [options]
 
 commands:
+  demo       an embedded node with sample agents, a short peak through the load generator, and a
+             summary; the data stays in ./data for `report`
   serve      run a node: RocksDB under ./data, RPC on 127.0.0.1:7400 (see config/switchboard.ini)
+  load       drive a running node over RPC (load --help)
   chat       a customer chat in the terminal:  chat --channel web --user ID [--token T]
   desk       an agent desk in the terminal:    desk --agent ID [--token T]
   admin      administration:                   admin kb import FILE | agent add ID --skill orders:3 | queues
   kb         kb import FILE (the same as admin kb import FILE)
+  report     figures from the journal (read-only; a node may be running):
+             report [--storage.path DIR] [--from T --to T] [--channel C --skill S --tier T --agent A]
+                    [--json] [--html FILE]
   version    print the version
   help       print this text
 
@@ -88,6 +96,7 @@ int serve(sb::runtime::SwitchboardConfig& config, const sigset_t& signals) {
     }
     rpc_config.tokens.push_back(std::move(*grant));
   }
+  rpc_config.reporting = &(*node)->reporting();
   sb::rpc::RpcServer server((*node)->service(), std::move(rpc_config));
   auto port = server.start();
   if (!port) {
@@ -120,6 +129,9 @@ int main(int argc, char** argv) {
   if (command == "chat") return sb::rpc::cli::run_chat(args, std::cin, std::cout);
   if (command == "desk") return sb::rpc::cli::run_desk(args, std::cin, std::cout);
   if (command == "admin") return sb::rpc::cli::run_admin(args, std::cin, std::cout);
+  if (command == "load") return sb::load::run_load(args, std::cout, std::cerr);
+  if (command == "demo") return sb::load::run_demo(args, std::cout, std::cerr);
+  if (command == "report") return sb::reporting::run_report(args, std::cout, std::cerr);
   if (command == "kb") return sb::rpc::cli::run_admin(with_front("kb", args), std::cin, std::cout);
   if (command != "serve") {
     std::cerr << "switchboard: unknown command '" << command << "'\n\n" << kUsage;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "runtime/rpc/call_helpers.hpp"
+#include "runtime/rpc/supervisor_impl.hpp"
 #include "runtime/rpc/wire_admin.hpp"
 #include "runtime/rpc/wire_desk.hpp"
 
@@ -41,6 +42,23 @@ kj::Promise<void> AdminImpl::listQueues(ListQueuesContext context) {
   return answer<std::vector<service::QueueSnapshot>>(
       context, kj::mv(slot),
       [&](Callback<std::vector<service::QueueSnapshot>> done) { service.queues(std::move(done)); });
+}
+
+kj::Promise<void> AdminImpl::report(ReportContext context) {
+  auto slot = state_->admit();
+  auto* reporting = state_->server().reporting;
+  if (reporting == nullptr) return refuse(context, reporting_disabled());
+  auto request = read_report_query(context.getParams().getQuery());
+  if (!request) return refuse(context, request.error());
+  return answer<reporting::RenderedReport>(
+      context, kj::mv(slot), [&](Callback<reporting::RenderedReport> done) {
+        reporting->report(std::move(*request), std::move(done));
+      });
+}
+
+kj::Promise<void> AdminImpl::supervisor(SupervisorContext context) {
+  context.getResults().setSupervisor(kj::heap<SupervisorImpl>(kj::addRef(*state_)));
+  return kj::READY_NOW;
 }
 
 }  // namespace sb::rpc

@@ -79,6 +79,20 @@ class AgentEventSinkImpl final : public api::AgentEventSink::Server {
   Client::AgentHandler handler_;
 };
 
+class ViolationSinkImpl final : public api::ViolationSink::Server {
+ public:
+  explicit ViolationSinkImpl(Client::ViolationHandler handler) : handler_(std::move(handler)) {}
+
+ protected:
+  kj::Promise<void> push(PushContext context) override {
+    handler_(from_wire(context.getParams().getViolation()));
+    return kj::READY_NOW;
+  }
+
+ private:
+  Client::ViolationHandler handler_;
+};
+
 class LogErrors final : public kj::TaskSet::ErrorHandler {
  public:
   void taskFailed(kj::Exception&& exception) override {
@@ -481,6 +495,31 @@ Outcome<std::vector<service::QueueSnapshot>> Client::queues() {
     auto request = caps.admin.listQueuesRequest();
     return send_and_read(request, reply);
   });
+}
+
+Outcome<reporting::RenderedReport> Client::report(const reporting::ReportRequest& request) {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<reporting::RenderedReport>([request](Caps& caps, auto reply) {
+    auto call = caps.admin.reportRequest();
+    to_wire(call.initQuery(), request);
+    return send_and_read(call, reply);
+  });
+}
+
+Outcome<service::Done> Client::watch_violations(ViolationHandler handler) {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<service::Done>(
+      [handler](Caps& caps, std::shared_ptr<Reply<service::Done>> reply) {
+        // Pipelined: the subscribe travels with the supervisor request, one round trip.
+        auto supervisor = caps.admin.supervisorRequest().send().getSupervisor();
+        auto request = supervisor.subscribeRequest();
+        request.setSink(kj::heap<ViolationSinkImpl>(handler));
+        return request.send().then([&caps, reply](auto response) {
+          auto outcome = read_result<service::Done>(response.getResult());
+          if (outcome) caps.subscriptions.push_back(response.getSubscription());
+          reply->set(std::move(outcome));
+        });
+      });
 }
 
 }  // namespace sb::rpc

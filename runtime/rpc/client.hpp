@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/reporting/reporting_service.hpp"
 #include "runtime/rpc/agent_event.hpp"
 #include "runtime/rpc/limits.hpp"
 #include "runtime/rpc/outcome.hpp"
@@ -39,6 +40,7 @@ class Client {
  public:
   using ChannelHandler = std::function<void(const service::OutboundMessage&)>;
   using AgentHandler = std::function<void(const AgentEvent&)>;
+  using ViolationHandler = std::function<void(const quality::Violation&)>;
 
   // Connects (waits up to options.call_timeout). The error says why it could not.
   static Expected<std::unique_ptr<Client>, std::string> connect(const ClientOptions& options);
@@ -80,6 +82,11 @@ class Client {
   Outcome<service::AgentView> upsert_agent(const service::AgentSpec& spec);
   Outcome<service::KnowledgeBaseVersion> import_knowledge_base(const std::string& jsonl);
   Outcome<std::vector<service::QueueSnapshot>> queues();
+  // A report over the request's window and slice (JSON always; text and HTML on request).
+  Outcome<reporting::RenderedReport> report(const reporting::ReportRequest& request);
+  // Receives every quality violation found from now on until disconnect (the Supervisor
+  // capability, reached through Admin).
+  Outcome<service::Done> watch_violations(ViolationHandler handler);
 
   // Closes the connection and stops the client's thread; later calls fail as unavailable.
   void disconnect();

@@ -9,6 +9,7 @@
 #include "runtime/rpc/connection_state.hpp"
 #include "runtime/rpc/wire_channel.hpp"
 #include "runtime/rpc/wire_desk.hpp"
+#include "runtime/rpc/wire_report.hpp"
 
 namespace sb::rpc {
 
@@ -18,6 +19,10 @@ inline void write_push(api::ChannelSink::PushParams::Builder params,
 }
 inline void write_push(api::AgentEventSink::PushParams::Builder params, const AgentEvent& event) {
   to_wire(params.initEvent(), event);
+}
+inline void write_push(api::ViolationSink::PushParams::Builder params,
+                       const quality::Violation& violation) {
+  to_wire(params.initViolation(), violation);
 }
 
 template <class Event>

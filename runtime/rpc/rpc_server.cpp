@@ -46,6 +46,7 @@ void RpcServer::State::run(std::promise<Expected<std::uint16_t, std::string>>& s
     const auto port = static_cast<std::uint16_t>(listener->getPort());
 
     ServerContext server_context(service, tokens, config.in_flight_calls_per_connection_max, inbox);
+    server_context.reporting = config.reporting;
     ServerLoop server_loop(server_context, kj::mv(listener), io.provider->getTimer());
     auto inbox_running = inbox->run().eagerlyEvaluate([](kj::Exception&& exception) {
       spdlog::error("rpc: inbox failed: {}", exception.getDescription().cStr());
@@ -129,6 +130,7 @@ RpcServerStats RpcServer::stats(std::chrono::milliseconds timeout) const {
       stats.connections = state->loop->connections();
       stats.channel_sinks = state->context->channel_sinks.size();
       stats.agent_sinks = state->context->agent_sinks.size();
+      stats.violation_sinks = state->context->violation_sinks.size();
       stats.calls_in_flight = state->context->in_flight_total;
     }
     stats.inbox_dropped = state->inbox->dropped();

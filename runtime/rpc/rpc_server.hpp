@@ -20,6 +20,7 @@
 #include "actors/common/expected.hpp"
 #include "runtime/rpc/limits.hpp"
 #include "runtime/rpc/token_auth.hpp"
+#include "runtime/reporting/reporting_service.hpp"
 #include "runtime/service/service_api.hpp"
 
 namespace sb::rpc {
@@ -30,12 +31,16 @@ struct RpcServerConfig {
   std::vector<TokenGrant> tokens;     // no tokens: nobody can authenticate
   std::size_t in_flight_calls_per_connection_max = kInFlightCallsPerConnectionMax;
   std::chrono::milliseconds shutdown_drain_timeout = kShutdownDrainTimeout;
+  // Serves Admin.report and the Supervisor capability; must outlive the server. nullptr: those
+  // calls answer unavailable.
+  reporting::ReportingService* reporting = nullptr;
 };
 
 struct RpcServerStats {
   std::size_t connections = 0;
   std::size_t channel_sinks = 0;
   std::size_t agent_sinks = 0;
+  std::size_t violation_sinks = 0;
   std::size_t calls_in_flight = 0;
   std::size_t inbox_dropped = 0;  // sink events lost because the loop's inbox was full
 };

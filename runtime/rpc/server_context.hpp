@@ -9,6 +9,8 @@
 
 #include "runtime/rpc/agent_event.hpp"
 #include "runtime/rpc/loop_inbox.hpp"
+#include "runtime/quality/violation.hpp"
+#include "runtime/reporting/reporting_service.hpp"
 #include "runtime/rpc/sink_registration.hpp"
 #include "runtime/rpc/token_auth.hpp"
 #include "runtime/service/service_api.hpp"
@@ -29,6 +31,10 @@ struct ServerContext {
   std::shared_ptr<LoopInbox> inbox;
   SinkDirectory<service::OutboundMessage> channel_sinks;
   SinkDirectory<AgentEvent> agent_sinks;
+  SinkDirectory<quality::Violation> violation_sinks;
+  // Reports and supervision; nullptr when the node runs without them (Admin.report answers
+  // unavailable).
+  reporting::ReportingService* reporting = nullptr;
 
   // Calls in flight over all connections, so a shutdown can wait for them.
   std::size_t in_flight_total = 0;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "runtime/rpc/agent_event.hpp"
+#include "runtime/reporting/reporting_service.hpp"
 #include "runtime/rpc/sink_registration.hpp"
 
 namespace sb::rpc {
@@ -36,6 +37,16 @@ class AgentSinkAdapter final : public service::AgentEventSink {
 
  private:
   std::shared_ptr<SinkForwarder<AgentEvent>> forwarder_;
+};
+
+class ViolationSinkAdapter final : public reporting::ViolationSink {
+ public:
+  explicit ViolationSinkAdapter(std::shared_ptr<SinkForwarder<quality::Violation>> forwarder)
+      : forwarder_(std::move(forwarder)) {}
+  void push(const quality::Violation& violation) override { forwarder_->forward(violation); }
+
+ private:
+  std::shared_ptr<SinkForwarder<quality::Violation>> forwarder_;
 };
 
 }  // namespace sb::rpc

@@ -51,6 +51,7 @@ MaybeError check_inbound(const service::InboundMessage& message) {
       check_id("the message id", message.message_id),
       check_text_field("the message text", message.text, kTextBytesMax),
       check_text_field("the display name", message.display_name, kIdBytesMax),
+      check_optional_id("the account id", message.account_id),
   });
 }
 

@@ -6,6 +6,7 @@
 #include "runtime/rpc/wire_channel.hpp"
 #include "runtime/rpc/wire_desk.hpp"
 #include "runtime/rpc/wire_error.hpp"
+#include "runtime/rpc/wire_report.hpp"
 
 namespace sb::rpc {
 

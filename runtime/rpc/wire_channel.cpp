@@ -45,6 +45,7 @@ void to_wire(api::InboundMessage::Builder out, const service::InboundMessage& in
   out.setText(to_text(in.text));
   out.setDisplayName(to_text(in.display_name));
   out.setSentAtMs(in.sent_at ? rpc::to_wire(*in.sent_at) : 0);
+  out.setAccountId(to_text(in.account_id));
 }
 
 service::InboundMessage from_wire(api::InboundMessage::Reader in) {
@@ -54,6 +55,7 @@ service::InboundMessage from_wire(api::InboundMessage::Reader in) {
   message.text = to_string(in.getText());
   message.display_name = to_string(in.getDisplayName());
   if (in.getSentAtMs() != 0) message.sent_at = time_from_wire(in.getSentAtMs());
+  message.account_id = to_string(in.getAccountId());
   return message;
 }
 

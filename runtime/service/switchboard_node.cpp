@@ -1,6 +1,7 @@
 #include "runtime/service/switchboard_node.hpp"
 
 #include <caf/all.hpp>
+#include <spdlog/spdlog.h>
 
 #include "actors/agent/agent_actor.hpp"
 #include "actors/conversation/conversation_actor.hpp"
@@ -60,6 +61,9 @@ Expected<std::unique_ptr<SwitchboardNode>, std::string> SwitchboardNode::start(
   desk_options.defaults.offer_timeout = services->conversation.offer_timeout;
   services->routing = spawn_routing_desk(system, (*node)->registry(), services->sinks, desk_options);
   out->service_ = std::make_unique<SwitchboardService>(system, (*node)->registry(), services);
+  auto quality = reporting::load_quality_inputs({files.quality_rules, files.knowledge_base});
+  for (const auto& warning : quality.warnings) spdlog::warn("reporting: {}", warning);
+  out->reporting_ = reporting::LiveReporting::start(system, (*node)->journal(), std::move(quality));
   out->services_ = std::move(services);
   out->node_ = std::move(*node);
   return out;
@@ -70,6 +74,7 @@ SwitchboardNode::~SwitchboardNode() { shutdown(); }
 void SwitchboardNode::shutdown() {
   if (stopped_) return;
   stopped_ = true;
+  if (reporting_) reporting_->stop();
   caf::anon_send(services_->routing, runtime::stop_atom::value);
   caf::anon_send(services_->sinks, runtime::stop_atom::value);
   node_->shutdown();
