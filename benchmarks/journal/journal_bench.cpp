@@ -2,7 +2,7 @@
 // 64 and 1024 concurrent entities in each durability mode, next to the raw RocksDB rate for the
 // same records written by a plain WriteBatch loop, and the recovery replay rate.
 //
-// usage: journal_bench [--seconds S] [--dir DIR] [--replay-events N]
+// usage: journal_bench [--seconds S] [--dir DIR] [--replay-events N] [--replay-only 1]
 // Every figure is measured in this run, on this machine; nothing is remembered from elsewhere.
 
 #include <caf/all.hpp>
@@ -33,6 +33,7 @@ struct Options {
   double seconds = 2.0;
   std::string dir = "/tmp/switchboard-journal-bench";
   std::uint64_t replay_events = 1'000'000;
+  bool replay_only = false;
 };
 
 struct Result {
@@ -233,6 +234,7 @@ int main(int argc, char** argv) {
     if (flag == "--seconds") options.seconds = std::stod(argv[i + 1]);
     else if (flag == "--dir") options.dir = argv[i + 1];
     else if (flag == "--replay-events") options.replay_events = std::stoull(argv[i + 1]);
+    else if (flag == "--replay-only") options.replay_only = std::string(argv[i + 1]) == "1";
   }
   std::printf("journal_bench: ~200-byte events, %.1f s per figure, data in %s\n", options.seconds,
               options.dir.c_str());
@@ -242,6 +244,11 @@ int main(int argc, char** argv) {
                 r.mean_group);
     std::fflush(stdout);
   };
+  if (options.replay_only) {
+    run_replay(options);
+    std::filesystem::remove_all(options.dir);
+    return 0;
+  }
   const auto raw_nosync = run_raw(options, false, 1, 1024);
   print("raw RocksDB, 1/batch, no sync", raw_nosync);
   print("raw RocksDB, 1/batch, sync", run_raw(options, true, 1, 1024));

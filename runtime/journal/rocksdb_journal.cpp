@@ -107,6 +107,7 @@ Expected<std::unique_ptr<RocksDbJournal>, JournalError> RocksDbJournal::open(
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.block_size = 16 << 10;  // histories are read as ranges: fewer, larger blocks
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.write_buffer_size = options.write_buffer_bytes;
   cf_options.compression = rocksdb::kLZ4Compression;
