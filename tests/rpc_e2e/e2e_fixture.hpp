@@ -17,6 +17,8 @@
 #include <caf/all.hpp>
 #include <gtest/gtest.h>
 
+#include "tests/support/inbox.hpp"
+
 #include "runtime/rpc/client.hpp"
 #include "runtime/rpc/rpc_server.hpp"
 #include "runtime/service/switchboard_node.hpp"
@@ -70,45 +72,8 @@ inline service::InboundMessage inbound(Channel channel, std::string user, std::s
   return message;
 }
 
-// What a sink handler receives, collected on the client's RPC thread; tests wait for a match.
 template <class Item>
-class Inbox {
- public:
-  void add(Item item) {
-    std::lock_guard lock(mutex_);
-    items_.push_back(std::move(item));
-    changed_.notify_all();
-  }
-  template <class Pred>
-  std::optional<Item> wait_for(Pred pred) {
-    std::unique_lock lock(mutex_);
-    std::optional<Item> found;
-    changed_.wait_for(lock, kWait, [&] {
-      for (const auto& item : items_) {
-        if (pred(item)) {
-          found = item;
-          return true;
-        }
-      }
-      return false;
-    });
-    return found;
-  }
-
-  template <class Pred>
-  bool contains(Pred pred) {
-    std::lock_guard lock(mutex_);
-    for (const auto& item : items_) {
-      if (pred(item)) return true;
-    }
-    return false;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::vector<Item> items_;
-};
+using Inbox = sb::testing::Inbox<Item>;
 
 // Transcript lines by one author with one text: "exactly once" checks count these.
 inline std::size_t count_lines(const service::ConversationView& view, const std::string& author,

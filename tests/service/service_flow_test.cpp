@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/inbox.hpp"
+
 #include <caf/all.hpp>
 
 #include <condition_variable>
@@ -33,44 +35,8 @@ Expected<T, ServiceError> wait_for(std::function<void(Callback<T>)> start) {
   return future.get();
 }
 
-// Collects what is pushed to it; tests wait for a predicate.
 template <class Item>
-class Inbox {
- public:
-  void add(Item item) {
-    std::lock_guard lock(mutex_);
-    items_.push_back(std::move(item));
-    changed_.notify_all();
-  }
-  template <class Pred>
-  std::optional<Item> find(Pred pred) {
-    std::lock_guard lock(mutex_);
-    for (const auto& item : items_) {
-      if (pred(item)) return item;
-    }
-    return std::nullopt;
-  }
-  template <class Pred>
-  std::optional<Item> wait_for(Pred pred) {
-    std::unique_lock lock(mutex_);
-    std::optional<Item> found;
-    changed_.wait_for(lock, kWait, [&] {
-      for (const auto& item : items_) {
-        if (pred(item)) {
-          found = item;
-          return true;
-        }
-      }
-      return false;
-    });
-    return found;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::vector<Item> items_;
-};
+using Inbox = sb::testing::Inbox<Item>;
 
 struct RecordingChannel : ChannelSink {
   Inbox<OutboundMessage> inbox;
