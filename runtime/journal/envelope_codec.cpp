@@ -1,37 +1,15 @@
 #include "runtime/journal/envelope_codec.hpp"
 
-#include <capnp/message.h>
-#include <capnp/serialize.h>
-#include <kj/exception.h>
-
-#include <cstdint>
-#include <cstring>
-
+#include "actors/codec/capnp_bytes.hpp"
 #include "schemas/envelope.capnp.h"
 
 namespace sb::runtime {
 namespace {
 
-std::string to_bytes(capnp::MessageBuilder& message) {
-  auto words = capnp::messageToFlatArray(message);
-  auto bytes = words.asBytes();
-  return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
-}
-
-// FlatArrayMessageReader needs word-aligned memory; RocksDB values are not aligned.
-kj::Array<capnp::word> aligned_copy(std::string_view bytes) {
-  auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), bytes.data(), words.size() * sizeof(capnp::word));
-  return words;
-}
-
-std::string text(capnp::Text::Reader t) { return std::string(t.cStr(), t.size()); }
-std::string data(capnp::Data::Reader d) {
-  return std::string(reinterpret_cast<const char*>(d.begin()), d.size());
-}
-capnp::Data::Reader as_data(const std::string& s) {
-  return capnp::Data::Reader(reinterpret_cast<const kj::byte*>(s.data()), s.size());
-}
+using codec::as_data;
+using codec::data;
+using codec::text;
+using codec::to_bytes;
 
 }  // namespace
 
@@ -50,38 +28,21 @@ std::string encode_event_envelope(const EntityKey& key, const EventRecord& event
 }
 
 Expected<DecodedEvent, std::string> decode_event_envelope(std::string_view bytes) {
-  if (bytes.size() % sizeof(capnp::word) != 0 || bytes.empty()) {
-    return unexpected(std::string("event envelope has a torn length of ") +
-                      std::to_string(bytes.size()) + " bytes");
-  }
-  try {
-    // Read in place when the bytes happen to be word-aligned (copying is most of the cost of a
-    // replay); otherwise from an aligned copy.
-    kj::Array<capnp::word> copy;
-    kj::ArrayPtr<const capnp::word> words;
-    if (reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(capnp::word) == 0) {
-      words = kj::arrayPtr(reinterpret_cast<const capnp::word*>(bytes.data()),
-                           bytes.size() / sizeof(capnp::word));
-    } else {
-      copy = aligned_copy(bytes);
-      words = copy;
-    }
-    capnp::FlatArrayMessageReader reader(words);
-    auto env = reader.getRoot<schema::EventEnvelope>();
-    auto kind = entity_kind_from_byte(env.getEntityKind());
-    if (!kind) return unexpected(std::string("event envelope names an unknown entity kind"));
-    DecodedEvent out;
-    out.key = EntityKey{*kind, text(env.getEntityId())};
-    out.event.version = env.getVersion();
-    out.event.timestamp_ms = env.getTimestampMs();
-    out.event.command_id = text(env.getCommandId());
-    out.event.causation_id = text(env.getCausationId());
-    out.event.correlation_id = text(env.getCorrelationId());
-    out.event.payload = data(env.getPayload());
-    return out;
-  } catch (const kj::Exception& e) {
-    return unexpected(std::string("event envelope does not decode: ") + e.getDescription().cStr());
-  }
+  return codec::read_message<schema::EventEnvelope>(
+      bytes, "event envelope",
+      [](schema::EventEnvelope::Reader env) -> Expected<DecodedEvent, std::string> {
+        auto kind = entity_kind_from_byte(env.getEntityKind());
+        if (!kind) return unexpected(std::string("event envelope names an unknown entity kind"));
+        DecodedEvent out;
+        out.key = EntityKey{*kind, text(env.getEntityId())};
+        out.event.version = env.getVersion();
+        out.event.timestamp_ms = env.getTimestampMs();
+        out.event.command_id = text(env.getCommandId());
+        out.event.causation_id = text(env.getCausationId());
+        out.event.correlation_id = text(env.getCorrelationId());
+        out.event.payload = data(env.getPayload());
+        return out;
+      });
 }
 
 std::string encode_snapshot_envelope(const EntityKey& key, const SnapshotRecord& snapshot) {
@@ -104,30 +65,24 @@ std::string encode_snapshot_envelope(const EntityKey& key, const SnapshotRecord&
 
 Expected<SnapshotRecord, std::string> decode_snapshot_envelope(std::string_view bytes,
                                                                const EntityKey& expected_key) {
-  if (bytes.size() % sizeof(capnp::word) != 0 || bytes.empty()) {
-    return unexpected(std::string("snapshot envelope has a torn length"));
-  }
-  try {
-    auto words = aligned_copy(bytes);
-    capnp::FlatArrayMessageReader reader(words);
-    auto env = reader.getRoot<schema::SnapshotEnvelope>();
-    if (env.getEntityKind() != static_cast<std::uint8_t>(expected_key.kind) ||
-        text(env.getEntityId()) != expected_key.id) {
-      return unexpected("snapshot belongs to another entity than " + to_string(expected_key));
-    }
-    SnapshotRecord out;
-    out.version = env.getVersion();
-    out.timestamp_ms = env.getTimestampMs();
-    out.state = data(env.getState());
-    for (auto command : env.getRecentCommands()) {
-      out.recent_commands.push_back(
-          {text(command.getCommandId()), command.getFirstVersion(), command.getLastVersion()});
-    }
-    return out;
-  } catch (const kj::Exception& e) {
-    return unexpected(std::string("snapshot envelope does not decode: ") +
-                      e.getDescription().cStr());
-  }
+  return codec::read_message<schema::SnapshotEnvelope>(
+      bytes, "snapshot envelope",
+      [&expected_key](
+          schema::SnapshotEnvelope::Reader env) -> Expected<SnapshotRecord, std::string> {
+        if (env.getEntityKind() != static_cast<std::uint8_t>(expected_key.kind) ||
+            text(env.getEntityId()) != expected_key.id) {
+          return unexpected("snapshot belongs to another entity than " + to_string(expected_key));
+        }
+        SnapshotRecord out;
+        out.version = env.getVersion();
+        out.timestamp_ms = env.getTimestampMs();
+        out.state = data(env.getState());
+        for (auto command : env.getRecentCommands()) {
+          out.recent_commands.push_back(
+              {text(command.getCommandId()), command.getFirstVersion(), command.getLastVersion()});
+        }
+        return out;
+      });
 }
 
 }  // namespace sb::runtime
