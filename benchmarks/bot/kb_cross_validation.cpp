@@ -3,13 +3,14 @@
 // language held out in turn), per language. A development figure next to the dev paraphrases
 // (kb_paraphrase_eval --file tests/data/kb_dev_paraphrases.jsonl): it needs no extra data and
 // counts thousands of questions, though KB examples are cleaner than real customers.
-//   kb_cross_validation [--folds K] [--no-synonyms]
+//   kb_cross_validation [--folds K] [bot option flags (bot_option_flags.hpp)]
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <string>
 #include <string_view>
 
+#include "benchmarks/bot/bot_option_flags.hpp"
 #include "runtime/bot/bot.hpp"
 #include "runtime/bot/kb_jsonl.hpp"
 
@@ -72,10 +73,9 @@ int main(int argc, char** argv) {
     const std::string_view arg = argv[i];
     if (arg == "--folds" && i + 1 < argc) {
       folds = std::strtoul(argv[++i], nullptr, 10);
-    } else if (arg == "--no-synonyms") {
-      options.shipped_synonyms = false;
-    } else {
-      std::fprintf(stderr, "usage: %s [--folds K] [--no-synonyms]\n", argv[0]);
+    } else if (!sb::bot::apply_bot_option_flag(argc, argv, i, options)) {
+      std::fprintf(stderr, "usage: %s [--folds K] %s\n", argv[0],
+                   sb::bot::kBotOptionFlagsUsage.data());
       return 2;
     }
   }

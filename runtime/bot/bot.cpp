@@ -1,5 +1,6 @@
 #include "runtime/bot/bot.hpp"
 
+#include "runtime/bot/out_of_scope.hpp"
 #include "runtime/bot/synonym_lexicon.hpp"
 #include "runtime/bot/text_folding.hpp"
 #include "runtime/bot/training_set.hpp"
@@ -11,7 +12,12 @@ IntentClassifier train_classifier(const KnowledgeBase& kb, const BotOptions& opt
   ClassifierOptions classifier_options = options.classifier;
   auto& synonyms = classifier_options.features.normalizer.synonyms;
   if (options.shipped_synonyms && !synonyms) synonyms = shipped_synonyms();
-  IntentClassifier classifier = IntentClassifier::train(to_training_set(kb), classifier_options);
+  std::vector<LabeledUtterance> examples = to_training_set(kb);
+  if (options.shipped_out_of_scope) {
+    const auto& off_topic = shipped_out_of_scope();
+    examples.insert(examples.end(), off_topic.begin(), off_topic.end());
+  }
+  IntentClassifier classifier = IntentClassifier::train(examples, classifier_options);
   if (options.oos_threshold) classifier.set_oos_threshold(*options.oos_threshold);
   return classifier;
 }

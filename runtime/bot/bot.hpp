@@ -23,22 +23,42 @@ inline constexpr std::size_t kClassifierCandidates = 5;
 // The bot's default out-of-scope threshold (see BotOptions::oos_threshold).
 inline constexpr double kShippedKbOosThreshold = 0.30;
 
+// The classifier settings for a shop's knowledge base: the general defaults (tuned on CLINC150)
+// with weaker regularisation, C = 100 instead of 30. A KB has a few dozen examples per intent
+// written by a few people, and customers phrase things further from them than CLINC's test set
+// is from its training set; the sharper model answers more of those. Measured on the shipped KB:
+// 5-fold cross-validation zh 92.3 -> 92.5%, en 90.5 -> 90.7%; trained on the KB as it was before
+// 2026-11-24 and asked the 2,066 examples added since (another author's phrasing), zh 90.9 ->
+// 92.1%, en 89.7 -> 91.6% answered right at the shipped threshold; training takes ~5% longer.
+inline ClassifierOptions kb_classifier_options() {
+  ClassifierOptions options;
+  options.model.c = 100;
+  return options;
+}
+
 struct BotOptions {
   DialogueOptions dialogue;
-  ClassifierOptions classifier;
-  // The out-of-scope threshold (nullopt: ClassifierOptions::oos_threshold). The KB has no
-  // out-of-scope examples to tune on, so this is a documented setting, not a fitted one: on the
-  // development paraphrases (tests/data/kb_dev_paraphrases.jsonl) accuracy is flat from 0.25 to
-  // 0.35 and wrong answers fall from 70 of 740 at 0.15 to 39 at 0.30, the middle of that plateau.
+  ClassifierOptions classifier = kb_classifier_options();
+  // The out-of-scope threshold (nullopt: ClassifierOptions::oos_threshold). Chosen on the
+  // development paraphrases (tests/data/kb_dev_paraphrases.jsonl), not fitted at start: with the
+  // shipped out-of-scope examples, accuracy there is flat from 0.20 to 0.40 (zh 98.1-98.4%, en
+  // 96.5-97.0%) while wrong answers fall from 26 of 740 at 0.10 to 16 at 0.30. 0.30 stays in the
+  // middle rather than at the high end: the dev set flatters new phrasings (examples were written
+  // after looking at its misses), and on phrasings further from the KB a higher threshold sends
+  // right answers to people.
   std::optional<double> oos_threshold = kShippedKbOosThreshold;
   // Canonicalises domain synonyms with the shipped lexicon (config/kb/synonyms.jsonl) unless the
   // classifier options bring a lexicon of their own.
   bool shipped_synonyms = true;
+  // Trains an out-of-scope class on the shipped off-topic questions (config/kb/out_of_scope.jsonl)
+  // next to the KB's intents, so that weather or homework falls under the threshold.
+  bool shipped_out_of_scope = true;
 };
 
 class Bot {
  public:
-  // Trains the classifier on the KB's examples (deterministic; milliseconds for a shop's KB).
+  // Trains the classifier on the KB's examples and the shipped out-of-scope questions
+  // (deterministic; the shipped KB's 7,700 examples take about 4.5 s of CPU on two threads).
   explicit Bot(KnowledgeBase kb, BotOptions options = {});
 
   Turn respond(const TurnInput& input) const;

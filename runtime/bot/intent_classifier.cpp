@@ -39,30 +39,54 @@ IntentClassifier IntentClassifier::train(const std::vector<LabeledUtterance>& ex
   }
   c.model_ = LinearModel::train(inputs, labels, c.classes_.size(), c.vectorizer_.feature_count(),
                                 options.model);
+  if (options.neighbour_weight > 0) {
+    c.neighbours_ = NearestExamples::index(inputs, labels, c.classes_.size(),
+                                           c.vectorizer_.feature_count(), options.neighbours);
+  }
   return c;
 }
 
-std::vector<float> IntentClassifier::scores(std::string_view text) const {
+IntentClassifier::Scores IntentClassifier::scores(std::string_view text) const {
   const SparseVector input = vectorizer_.transform(text);
   if (input.empty()) return {};
-  std::vector<float> out(classes_.size());
-  model_.score(input, out);
+  Scores out;
+  out.linear.resize(classes_.size());
+  model_.score(input, out.linear);
+  if (neighbours_.example_count() > 0) {
+    out.similarity = neighbours_.best_similarity_per_class(input);
+  }
   return out;
 }
 
-std::vector<double> IntentClassifier::probabilities(const std::vector<float>& scores,
-                                                    double scale) const {
-  // No n-gram the model knows: nothing to go on, so no intent gets any confidence.
-  if (scores.empty()) return std::vector<double>(classes_.size(), 0.0);
-  std::vector<double> p(scores.size());
-  const double top = *std::max_element(scores.begin(), scores.end());
-  // Shifted by the top score so that exp() cannot overflow.
+namespace {
+
+// softmax(scale * values), added to `p` with weight `weight`.
+void add_softmax(const std::vector<float>& values, double scale, double weight,
+                 std::vector<double>& p) {
+  const double top = *std::max_element(values.begin(), values.end());
+  // Shifted by the top value so that exp() cannot overflow.
+  std::vector<double> e(values.size());
   double sum = 0;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    p[i] = std::exp(scale * (scores[i] - top));
-    sum += p[i];
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    e[i] = std::exp(scale * (values[i] - top));
+    sum += e[i];
   }
-  for (double& v : p) v /= sum;
+  for (std::size_t i = 0; i < values.size(); ++i) p[i] += weight * e[i] / sum;
+}
+
+}  // namespace
+
+std::vector<double> IntentClassifier::probabilities(const Scores& scores, double scale) const {
+  std::vector<double> p(classes_.size(), 0.0);
+  // No n-gram the model knows: nothing to go on, so no intent gets any confidence.
+  if (scores.linear.empty()) return p;
+  if (scores.similarity.empty()) {
+    add_softmax(scores.linear, scale, 1.0, p);
+  } else {
+    const double w = options_.neighbour_weight;
+    add_softmax(scores.linear, scale, 1.0 - w, p);
+    add_softmax(scores.similarity, options_.neighbour_sharpness, w, p);
+  }
   return p;
 }
 
@@ -88,7 +112,7 @@ std::vector<IntentScore> IntentClassifier::classify(std::string_view text, std::
   return best_of(probabilities(scores(text), softmax_scale_), k);
 }
 
-double IntentClassifier::fit_softmax_scale(const std::vector<std::vector<float>>& scores,
+double IntentClassifier::fit_softmax_scale(const std::vector<Scores>& scores,
                                            const std::vector<std::string>& intents) const {
   // Out-of-scope examples count as right with whatever mass the intents do not take.
   const auto loss = [&](double scale) {
@@ -141,7 +165,7 @@ std::string IntentClassifier::predict(std::string_view text) const {
 
 double IntentClassifier::tune_oos_threshold(const std::vector<LabeledUtterance>& validation) {
   if (classes_.empty() || validation.empty()) return oos_threshold_;
-  std::vector<std::vector<float>> all_scores;
+  std::vector<Scores> all_scores;
   std::vector<std::string> intents;
   all_scores.reserve(validation.size());
   intents.reserve(validation.size());

@@ -1,10 +1,11 @@
 #pragma once
 // The bot's intent classifier: TF-IDF over word and character n-grams (see tfidf_vectorizer.hpp)
 // into a one-vs-rest logistic regression (liblinear), with a softmax over its scores as the
-// confidence. Utterances labelled "oos" train an out-of-scope class whose probability mass is
-// withheld from the intents, so a question like those lowers every intent's confidence; a text
-// with no n-gram the model knows gets confidence 0 for every intent. A top confidence under the
-// threshold means "not understood" and the conversation goes to a person.
+// confidence, optionally blended with how close the text is to each class's nearest training
+// example (nearest_examples.hpp). Utterances labelled "oos" train an out-of-scope class whose
+// probability mass is withheld from the intents, so a question like those lowers every intent's
+// confidence; a text with no n-gram the model knows gets confidence 0 for every intent. A top
+// confidence under the threshold means "not understood" and the conversation goes to a person.
 
 #include <cstddef>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "actors/common/expected.hpp"
 #include "runtime/bot/linear_model.hpp"
+#include "runtime/bot/nearest_examples.hpp"
 #include "runtime/bot/tfidf_vectorizer.hpp"
 
 namespace sb::bot {
@@ -43,6 +45,12 @@ struct ClassifierOptions {
   // tune_oos_threshold() picks the highest in-scope accuracy among thresholds that send at least
   // this share of out-of-scope validation questions to a person.
   double oos_recall_target = 0.5;
+  // Share of the confidence that comes from the nearest training examples: a softmax over each
+  // class's best cosine similarity times neighbour_sharpness. 0 (the default) is the linear model
+  // alone and indexes nothing; the bot uses it on its small knowledge base (bot.hpp).
+  double neighbour_weight = 0;
+  double neighbour_sharpness = 10;
+  NearestExamplesOptions neighbours;
 };
 
 class IntentClassifier {
@@ -74,13 +82,18 @@ class IntentClassifier {
   std::size_t feature_count() const { return vectorizer_.feature_count(); }
 
  private:
-  // One decision value per class, or nothing when the text has no n-gram the model knows.
-  std::vector<float> scores(std::string_view text) const;
+  // Per class: the linear model's decision value and the best similarity to one of its examples
+  // (empty when the text has no n-gram the model knows; no similarities without neighbours).
+  struct Scores {
+    std::vector<float> linear;
+    std::vector<float> similarity;
+  };
+  Scores scores(std::string_view text) const;
   // Probabilities of every class, out-of-scope included, in class order (all 0 without scores).
-  std::vector<double> probabilities(const std::vector<float>& scores, double scale) const;
+  std::vector<double> probabilities(const Scores& scores, double scale) const;
   std::vector<IntentScore> best_of(const std::vector<double>& p, std::size_t k) const;
   // The softmax scale with the least negative log-likelihood of the labelled classes.
-  double fit_softmax_scale(const std::vector<std::vector<float>>& scores,
+  double fit_softmax_scale(const std::vector<Scores>& scores,
                            const std::vector<std::string>& intents) const;
 
   ClassifierOptions options_;
@@ -88,6 +101,7 @@ class IntentClassifier {
   std::optional<std::size_t> oos_class_;
   TfidfVectorizer vectorizer_;
   LinearModel model_;
+  NearestExamples neighbours_;  // empty unless options_.neighbour_weight > 0
   double softmax_scale_ = 1;
   double oos_threshold_ = 0;
 };
