@@ -23,6 +23,7 @@ using get_atom = caf::atom_constant<caf::atom("get")>;
 using route_atom = caf::atom_constant<caf::atom("route")>;
 using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
 using stop_atom = caf::atom_constant<caf::atom("stop")>;
+using wake_atom = caf::atom_constant<caf::atom("wake")>;
 
 }  // namespace sb::runtime
 

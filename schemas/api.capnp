@@ -301,6 +301,9 @@ interface AgentDesk {
   ticket @10 (ticketId :Text) -> (result :Result(TicketView));
   customerTimeline @11 (customerId :Text) -> (result :Result(Timeline));
   suggestedReplies @12 (conversationId :Text) -> (result :Result(SuggestedReplies));
+  # Goes offline: open conversations go back to the queue, and no more offers reach this desk.
+  # (A desk whose connection drops is logged out the same way.)
+  logout @13 () -> (result :Result(AgentView));
 }
 
 # ---- administration -----------------------------------------------------------------------------
@@ -315,9 +318,18 @@ struct AgentSpec {
 }
 
 struct KnowledgeBaseVersion {
-  version @0 :UInt64;
+  version @0 :UInt64;      # 0: the file shipped with the node
   intents @1 :UInt32;
   examples @2 :UInt32;
+  sha256 @3 :Text;         # of the JSONL content; empty for version 0
+  bytes @4 :UInt64;
+  importedBy @5 :Text;
+  importedAtMs @6 :Int64;
+  current @7 :Bool;        # the version the bot answers from
+}
+
+struct KnowledgeBaseVersions {
+  versions @0 :List(KnowledgeBaseVersion);  # oldest first, version 0 included
 }
 
 struct QueueSnapshot {
@@ -343,6 +355,74 @@ interface Admin {
   report @3 (query :ReportQuery) -> (result :Result(ReportDocument));
   # Live quality violations for supervisors.
   supervisor @4 () -> (supervisor :Supervisor);
+
+  # Node configuration (durable; applied at once and after a restart). Bad input (an unknown
+  # tier or priority name, a negative duration, an empty or oversized name) is invalidArgument;
+  # a domain rule (a zero target, a warn fraction outside (0, 1), an overflow cycle ...) is
+  # `rejected` naming the rule; removing what was never configured is notFound.
+  # SLA policies: a new ticket takes the policy of its tier x priority in force at creation.
+  listSlaPolicies @5 () -> (result :Result(SlaPolicies));
+  setSlaPolicy @6 (policy :SlaPolicy) -> (result :Result(SlaPolicy));
+  # The node default applies again.
+  removeSlaPolicy @7 (tier :Text, priority :Text) -> (result :Result(Done));
+  # Tier rules: a customer's tier is re-evaluated on the next contact.
+  getTierRules @8 () -> (result :Result(TierRules));
+  setTierRules @9 (rules :TierRules) -> (result :Result(TierRules));
+  # Skill groups: routing options per group; a group never defined routes with the defaults.
+  listSkillGroups @10 () -> (result :Result(SkillGroups));
+  defineSkillGroup @11 (group :SkillGroup) -> (result :Result(SkillGroup));
+  removeSkillGroup @12 (name :Text) -> (result :Result(Done));
+
+  # Knowledge-base versions (every import is one, kept whole in the log). A roll-back makes an
+  # earlier version current again (0: the shipped file); nothing is deleted. An unknown version
+  # is notFound; the current one is `rejected` (already_current).
+  listKnowledgeBaseVersions @13 () -> (result :Result(KnowledgeBaseVersions));
+  rollBackKnowledgeBase @14 (version :UInt64) -> (result :Result(KnowledgeBaseVersion));
+}
+
+# ---- node configuration -------------------------------------------------------------------------
+# Appended after the reports (schemas/README.md: append-only). Durations are milliseconds.
+
+struct SlaPolicy {
+  tier @0 :Text;               # "new" | "regular" | "vip" | "enterprise"
+  priority @1 :Text;           # "low" | "normal" | "high" | "urgent"
+  name @2 :Text;               # for reports, e.g. "vip-urgent"
+  firstResponseMs @3 :Int64;
+  nextReplyMs @4 :Int64;
+  resolutionMs @5 :Int64;
+  warnFraction @6 :Float64 = 0.8;   # warn when this share of a target has passed; (0, 1)
+  supervisorGroup @7 :Text;    # escalations go to "group:<supervisorGroup>"
+  businessHours @8 :Bool;      # read only: the policy counts business hours (a calendar)
+  configured @9 :Bool;         # read only: set by an administrator, else the node default
+}
+
+struct SlaPolicies {
+  policies @0 :List(SlaPolicy);
+}
+
+struct TierRules {
+  regularAfterAccountAgeMs @0 :Int64;   # 0: rule off
+  regularAfterOrders @1 :UInt32;        # 0: rule off
+  vipAfterSpendCents @2 :Int64;         # 0: VIP by flag only
+  vipByFlag @3 :Bool = true;
+  enterpriseByFlag @4 :Bool = true;
+  configured @5 :Bool;                  # read only: set by an administrator, else the default
+}
+
+struct SkillGroup {
+  name @0 :Text;
+  offerTimeoutMs @1 :Int64 = 30000;
+  stickyWindowMs @2 :Int64 = 1800000;
+  relaxLevelEveryMs @3 :Int64 = 60000;   # 0: never relax the required skill level
+  relaxedLevelMin @4 :UInt8 = 1;
+  overflowGroups @5 :List(Text);          # wider groups that take over after overflowAfterMs
+  overflowAfterMs @6 :Int64 = 120000;
+  reservedCapacityPermille @7 :UInt32;    # kept for reservedTierMin and above
+  reservedTierMin @8 :Text = "vip";
+}
+
+struct SkillGroups {
+  groups @0 :List(SkillGroup);
 }
 
 # ---- reports and quality supervision --------------------------------------------------------------

@@ -184,7 +184,21 @@ struct ConversationEvent {
     closed @14 :Closed;
     reopened @15 :Reopened;
     ratedByCustomer @16 :RatedByCustomer;
+    followUpRequested @17 :FollowUpRequested;
+    followUpOpened @18 :FollowUpOpened;
   }
+}
+
+struct FollowUpRequested {
+  ordinal @0 :UInt32;
+  reason @1 :UInt8;
+  atMs @2 :Int64;
+}
+
+struct FollowUpOpened {
+  ordinal @0 :UInt32;
+  ticketId @1 :Text;
+  atMs @2 :Int64;
 }
 
 struct Message {
@@ -249,4 +263,8 @@ struct ConversationState {
   hasRating @26 :Bool;
   rating @27 :RatedByCustomer;
   reopenCount @28 :UInt32;
+  followUps @29 :UInt32;
+  hasFollowUp @30 :Bool;
+  followUp @31 :FollowUpRequested;
+  followUpTickets @32 :List(Text);
 }

@@ -11,12 +11,14 @@ std::string_view to_string(EntityKind kind) {
     case EntityKind::router: return "router";
     case EntityKind::knowledge_base: return "knowledge_base";
     case EntityKind::identity: return "identity";
+    case EntityKind::configuration: return "configuration";
+    case EntityKind::quality_monitor: return "quality_monitor";
   }
   return "unknown";
 }
 
 std::optional<EntityKind> entity_kind_from_byte(std::uint8_t byte) {
-  if (byte < 1 || byte > 7) return std::nullopt;
+  if (byte < 1 || byte > 9) return std::nullopt;
   return static_cast<EntityKind>(byte);
 }
 

@@ -16,6 +16,8 @@ enum class EntityKind : std::uint8_t {
   router = 5,
   knowledge_base = 6,
   identity = 7,
+  configuration = 8,  // the node's administrator-set policies (actors/configuration)
+  quality_monitor = 9,  // the node's quality monitor: violations found in the feed (actors/quality)
 };
 
 std::string_view to_string(EntityKind kind);

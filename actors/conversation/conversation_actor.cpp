@@ -2,6 +2,7 @@
 
 #include "actors/conversation/conversation_bot.hpp"
 #include "actors/conversation/conversation_effects.hpp"
+#include "actors/conversation/conversation_follow_up.hpp"
 #include "actors/conversation/conversation_queries.hpp"
 #include "actors/services/service_messages.hpp"
 
@@ -70,7 +71,8 @@ caf::result<TurnOutcome> handle_inbound(ConversationActor* self,
 }
 
 void arm_timer(ConversationActor* self, const services::EntityServices& services, Volatile& memory) {
-  const auto deadline = next_deadline(self->state.model, services.conversation.auto_close_after);
+  const auto deadline = next_deadline(self->state.model, services.conversation.auto_close_after,
+                                      services.conversation.queue_abandon_after);
   if (!deadline || deadline == memory.armed) return;
   memory.armed = deadline;
   const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
@@ -94,7 +96,13 @@ caf::actor spawn_conversation(caf::actor_system& system, const runtime::EntityKe
     };
     self->state.after_recover = [self, services, memory] {
       record_on_customer(self, self->state.model);
+      record_last_agent(self, self->state.model);
+      open_follow_up(self, *services, *memory);  // one requested before a crash, if any
       arm_timer(self, *services, *memory);
+    };
+    self->state.wake_at = [services](const State& state) {
+      return next_deadline(state, services->conversation.auto_close_after,
+                           services->conversation.queue_abandon_after);
     };
     return runtime::entity_behavior<Decider, Codec>(
         self, key, context,
@@ -105,7 +113,8 @@ caf::actor spawn_conversation(caf::actor_system& system, const runtime::EntityKe
           memory->armed.reset();
           const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
           runtime::CommandEnvelope<Command> envelope{
-              CheckTimers{services->conversation.auto_close_after, now}, {}, {}, self->state.key.id,
+              CheckTimers{services->conversation.auto_close_after, now, services->conversation.queue_abandon_after},
+              {}, {}, self->state.key.id,
               to_unix_ms(now)};
           runtime::execute<Decider, Codec>(self, envelope, [](caf::expected<Reply>) {});
         });

@@ -76,6 +76,13 @@ void write_event(wire::ConversationEvent::Builder out, const Event& event) {
             w.setAtMs(to_unix_ms(e.at));
           },
           [&](const RatedByCustomer& e) { write_rated(out.initRatedByCustomer(), e); },
+          [&](const FollowUpRequested& e) { write_follow_up(out.initFollowUpRequested(), e); },
+          [&](const FollowUpOpened& e) {
+            auto w = out.initFollowUpOpened();
+            w.setOrdinal(e.ordinal);
+            w.setTicketId(e.ticket_id);
+            w.setAtMs(to_unix_ms(e.at));
+          },
       },
       event);
 }
@@ -120,6 +127,12 @@ std::optional<Event> read_simple_event(wire::ConversationEvent::Reader e, Reader
       auto w = e.getAgentReplied();
       return AgentReplied{text(w.getAgentId()), text(w.getMessageId()), text(w.getText()),
                           from_unix_ms(w.getAtMs())};
+    }
+    case W::FOLLOW_UP_REQUESTED:
+      return read_follow_up(e.getFollowUpRequested(), r);
+    case W::FOLLOW_UP_OPENED: {
+      auto w = e.getFollowUpOpened();
+      return FollowUpOpened{w.getOrdinal(), text(w.getTicketId()), from_unix_ms(w.getAtMs())};
     }
     default:
       return std::nullopt;

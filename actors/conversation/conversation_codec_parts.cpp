@@ -211,4 +211,15 @@ RatedByCustomer read_rated(wire::RatedByCustomer::Reader in) {
   return RatedByCustomer{in.getScore(), text(in.getComment()), from_unix_ms(in.getAtMs())};
 }
 
+void write_follow_up(wire::FollowUpRequested::Builder out, const FollowUpRequested& e) {
+  out.setOrdinal(e.ordinal);
+  out.setReason(byte(e.reason));
+  out.setAtMs(to_unix_ms(e.at));
+}
+FollowUpRequested read_follow_up(wire::FollowUpRequested::Reader in, Reader& r) {
+  return FollowUpRequested{in.getOrdinal(),
+                           r.enumeration<FollowUpReason>(in.getReason(), 1, 2, "follow-up reason"),
+                           from_unix_ms(in.getAtMs())};
+}
+
 }  // namespace sb::conversation::codec_parts

@@ -61,6 +61,8 @@ void write_closed(wire::Closed::Builder out, const Closed& e);
 Closed read_closed(wire::Closed::Reader in, Reader& r);
 void write_rated(wire::RatedByCustomer::Builder out, const RatedByCustomer& e);
 RatedByCustomer read_rated(wire::RatedByCustomer::Reader in);
+void write_follow_up(wire::FollowUpRequested::Builder out, const FollowUpRequested& e);
+FollowUpRequested read_follow_up(wire::FollowUpRequested::Reader in, Reader& r);
 
 void write_state(wire::ConversationState::Builder out, const State& state);
 State read_state(wire::ConversationState::Reader in, Reader& r);

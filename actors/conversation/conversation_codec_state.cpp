@@ -118,6 +118,11 @@ void write_state(wire::ConversationState::Builder out, const State& state) {
     write_rated(out.initRating(), RatedByCustomer{rating.score, rating.comment, rating.at});
   }
   out.setReopenCount(state.reopen_count);
+  out.setFollowUps(state.follow_ups);
+  out.setHasFollowUp(state.follow_up.has_value());
+  if (state.follow_up) write_follow_up(out.initFollowUp(), *state.follow_up);
+  write_texts(out.initFollowUpTickets(static_cast<unsigned>(state.follow_up_tickets.size())),
+              state.follow_up_tickets);
 }
 
 State read_state(wire::ConversationState::Reader in, Reader& r) {
@@ -143,6 +148,9 @@ State read_state(wire::ConversationState::Reader in, Reader& r) {
     state.rating = Rating{rated.score, rated.comment, rated.at};
   }
   state.reopen_count = in.getReopenCount();
+  state.follow_ups = in.getFollowUps();
+  if (in.getHasFollowUp()) state.follow_up = read_follow_up(in.getFollowUp(), r);
+  state.follow_up_tickets = read_texts(in.getFollowUpTickets());
   return state;
 }
 

@@ -243,7 +243,18 @@ ConversationDecision decide_rate(const State& state, const Rate& c) {
   return ConversationDecision::accept({RatedByCustomer{c.score, c.comment, c.at}});
 }
 
+bool waits_for_person(const State& state) {
+  return state.phase == Phase::queued || state.phase == Phase::offered;
+}
+
 ConversationDecision decide_timers(const State& state, const CheckTimers& c) {
+  if (auto abandoned = queue_abandoned_at(state, c.queue_abandon_after); abandoned && c.at >= *abandoned) {
+    std::vector<Event> events{Closed{CloseReason::customer_left, c.at}};
+    if (!state.follow_up) {
+      events.push_back(FollowUpRequested{state.follow_ups + 1, FollowUpReason::abandoned_in_queue, c.at});
+    }
+    return ConversationDecision::accept(std::move(events));
+  }
   if (state.phase == Phase::offered && c.at >= state.offer->expires_at) {
     return ConversationDecision::accept({OfferExpired{state.offer->agent_id, c.at}});
   }
@@ -252,6 +263,26 @@ ConversationDecision decide_timers(const State& state, const CheckTimers& c) {
     return ConversationDecision::accept({Closed{CloseReason::auto_closed, c.at}});
   }
   return ConversationDecision::accept({});
+}
+
+ConversationDecision decide_follow_up(const State& state, const RequestFollowUp& c) {
+  if (!waits_for_person(state)) return wrong_phase(state, "ask for a follow-up ticket");
+  if (state.follow_up) {
+    return reject(Rejection::follow_up_pending,
+                  "follow-up ticket " + std::to_string(state.follow_up->ordinal) + " is being opened");
+  }
+  const auto reason = static_cast<std::uint8_t>(c.reason);
+  if (reason < 1 || reason > 2) return reject(Rejection::invalid_field, "unknown follow-up reason");
+  return ConversationDecision::accept({FollowUpRequested{state.follow_ups + 1, c.reason, c.at}});
+}
+
+ConversationDecision decide_confirm_follow_up(const State& state, const ConfirmFollowUp& c) {
+  if (auto bad = check_id("ticket id", c.ticket_id)) return reject(*bad);
+  if (!state.follow_up || state.follow_up->ordinal != c.ordinal) {
+    if (c.ordinal >= 1 && c.ordinal <= state.follow_ups) return ConversationDecision::accept({});  // a repeat
+    return reject(Rejection::invalid_field, "no follow-up ticket " + std::to_string(c.ordinal) + " was requested");
+  }
+  return ConversationDecision::accept({FollowUpOpened{c.ordinal, c.ticket_id, c.at}});
 }
 
 }  // namespace
@@ -280,6 +311,8 @@ Decision<Event, Rejection> decide(const State& state, const Command& command) {
           [&](const Close& c) { return decide_close(state, c); },
           [&](const Rate& c) { return decide_rate(state, c); },
           [&](const CheckTimers& c) { return decide_timers(state, c); },
+          [&](const RequestFollowUp& c) { return decide_follow_up(state, c); },
+          [&](const ConfirmFollowUp& c) { return decide_confirm_follow_up(state, c); },
       },
       command);
 }

@@ -1,6 +1,7 @@
 #include "actors/conversation/conversation_effects.hpp"
 
 #include "actors/agent/agent_decider.hpp"
+#include "actors/conversation/conversation_follow_up.hpp"
 #include "actors/conversation/conversation_queries.hpp"
 #include "actors/customer/customer_codec.hpp"
 #include "actors/customer/customer_decider.hpp"
@@ -109,6 +110,13 @@ void record_on_customer(ConversationActor* self, const State& state) {
                                  customer::RecordConversation{self->state.key.id, channel, state.opened_at});
 }
 
+void record_last_agent(ConversationActor* self, const State& state) {
+  if (!state.assignment || state.customer_id.empty()) return;
+  tell_entity<customer::Decider>(self, self->state.context.registry, {EntityKind::customer, state.customer_id},
+                                 customer::RecordLastAgent{state.assignment->agent_id, self->state.key.id,
+                                                           state.assignment->at});
+}
+
 void perform_effects(ConversationActor* self, const services::EntityServices& services,
                      const Volatile& memory, const State& before, const std::vector<Event>& events) {
   State state = before;
@@ -122,10 +130,7 @@ void perform_effects(ConversationActor* self, const services::EntityServices& se
           record_on_customer(self, state);
           break;
         case Effect::record_last_agent_on_customer:
-          if (state.assignment) {
-            tell_entity<customer::Decider>(self, self->state.context.registry, {EntityKind::customer, state.customer_id},
-                                           customer::RecordLastAgent{state.assignment->agent_id, id, state.assignment->at});
-          }
+          record_last_agent(self, state);
           break;
         case Effect::push_to_channel:
           if (const auto* bot_reply = std::get_if<BotReplied>(&event)) {
@@ -151,6 +156,14 @@ void perform_effects(ConversationActor* self, const services::EntityServices& se
           break;
         case Effect::ask_router:
           ask_router(self, services, memory, state, state.last_activity_at);
+          if (const auto* handoff = std::get_if<HandoffRequested>(&event);
+              handoff && out_of_hours(services.conversation, handoff->at)) {
+            tell_entity<Decider>(self, self->state.context.registry, self->state.key,
+                                 RequestFollowUp{FollowUpReason::out_of_hours, handoff->at});
+          }
+          break;
+        case Effect::open_follow_up_ticket:
+          open_follow_up(self, services, memory);
           break;
         case Effect::withdraw_from_router:
           self->send(services.routing, services::remove_atom::value, id);

@@ -27,6 +27,10 @@ void perform_effects(ConversationActor* self, const services::EntityServices& se
 // it after every recovery (the customer refuses a repeat as already_recorded, changing nothing).
 void record_on_customer(ConversationActor* self, const State& state);
 
+// Tells the customer who serves it now (for sticky routing); repeated after every recovery, like
+// record_on_customer (the customer accepts an identical repeat without a new event).
+void record_last_agent(ConversationActor* self, const State& state);
+
 // The skill group that handles `intent` (from the knowledge base), "general" when unknown.
 std::string skill_for_intent(const services::EntityServices& services, const std::string& intent);
 

@@ -140,6 +140,14 @@ State evolve(State state, const Event& event) {
           [&](const RatedByCustomer& e) {
             state.rating = Rating{e.score, e.comment, e.at};
           },
+          [&](const FollowUpRequested& e) {
+            state.follow_ups = e.ordinal;
+            state.follow_up = e;
+          },
+          [&](const FollowUpOpened& e) {
+            state.follow_up.reset();
+            state.follow_up_tickets.push_back(e.ticket_id);
+          },
       },
       event);
   return state;

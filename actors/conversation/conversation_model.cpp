@@ -106,6 +106,16 @@ std::string_view to_string(CloseReason reason) {
   return "unknown";
 }
 
+std::string_view to_string(FollowUpReason reason) {
+  switch (reason) {
+    case FollowUpReason::abandoned_in_queue:
+      return "abandoned_in_queue";
+    case FollowUpReason::out_of_hours:
+      return "out_of_hours";
+  }
+  return "unknown";
+}
+
 std::string_view to_string(Rejection rejection) {
   switch (rejection) {
     case Rejection::not_started:
@@ -142,6 +152,8 @@ std::string_view to_string(Rejection rejection) {
       return "transfer_to_self";
     case Rejection::already_queued:
       return "already_queued";
+    case Rejection::follow_up_pending:
+      return "follow_up_pending";
   }
   return "unknown";
 }

@@ -120,8 +120,14 @@ enum class CloseReason : std::uint8_t {
   agent_closed = 3,
   system = 4,
 };
+// Why a conversation asked for a follow-up ticket. Values are persisted: only append.
+enum class FollowUpReason : std::uint8_t {
+  abandoned_in_queue = 1,  // the customer left while waiting for a person
+  out_of_hours = 2,        // handed off outside the support hours
+};
 std::string_view to_string(ReleaseReason reason);
 std::string_view to_string(CloseReason reason);
+std::string_view to_string(FollowUpReason reason);
 
 // ---- commands -------------------------------------------------------------------------------
 // A customer message. The first one opens the conversation; on a resolved or closed one it
@@ -216,16 +222,35 @@ struct Rate {
   Timestamp at;
   bool operator==(const Rate&) const = default;
 };
-// Sent by the actor's timer, armed at next_deadline(state, auto_close_after); emits what is due.
+// Sent by the actor's timer, armed at next_deadline(state, ...); emits what is due: an offer's
+// expiry, a resolved conversation's auto-close, and — when queue_abandon_after > 0 — the close of
+// a handed-off conversation whose customer has been silent that long while waiting, with a
+// follow-up ticket so that a person still answers.
 struct CheckTimers {
   Duration auto_close_after{0};
   Timestamp at;
+  Duration queue_abandon_after{0};
   bool operator==(const CheckTimers&) const = default;
+};
+// A person must follow up by ticket (e.g. the handoff came outside the support hours). Accepted
+// while the conversation waits for a person and no follow-up is pending.
+struct RequestFollowUp {
+  FollowUpReason reason = FollowUpReason::out_of_hours;
+  Timestamp at;
+  bool operator==(const RequestFollowUp&) const = default;
+};
+// The follow-up ticket `ordinal` exists now. Idempotent: a repeat changes nothing.
+struct ConfirmFollowUp {
+  std::uint32_t ordinal = 0;
+  std::string ticket_id;
+  Timestamp at;
+  bool operator==(const ConfirmFollowUp&) const = default;
 };
 
 using Command =
     std::variant<ReceiveMessage, RequestHandoff, Enqueue, Offer, DeclineOffer, ExpireOffer, Assign,
-                 ReplyAsAgent, Transfer, ReleaseFromAgent, Resolve, Close, Rate, CheckTimers>;
+                 ReplyAsAgent, Transfer, ReleaseFromAgent, Resolve, Close, Rate, CheckTimers,
+                 RequestFollowUp, ConfirmFollowUp>;
 
 // ---- events ---------------------------------------------------------------------------------
 struct Opened {
@@ -340,10 +365,26 @@ struct RatedByCustomer {
   bool operator==(const RatedByCustomer&) const = default;
 };
 
+// A follow-up ticket is to be opened; `ordinal` (1, 2, ...) names it, so the actor derives the
+// same ticket id every time it (re)tries.
+struct FollowUpRequested {
+  std::uint32_t ordinal = 0;
+  FollowUpReason reason = FollowUpReason::abandoned_in_queue;
+  Timestamp at;
+  bool operator==(const FollowUpRequested&) const = default;
+};
+struct FollowUpOpened {
+  std::uint32_t ordinal = 0;
+  std::string ticket_id;
+  Timestamp at;
+  bool operator==(const FollowUpOpened&) const = default;
+};
+
 using Event =
     std::variant<Opened, MessageReceived, ChannelSwitched, BotReplied, HandoffRequested, Queued,
                  Offered, OfferDeclined, OfferExpired, Assigned, AgentReplied, Transferred,
-                 ReleasedFromAgent, Resolved, Closed, Reopened, RatedByCustomer>;
+                 ReleasedFromAgent, Resolved, Closed, Reopened, RatedByCustomer, FollowUpRequested,
+                 FollowUpOpened>;
 
 // ---- state ----------------------------------------------------------------------------------
 struct Handoff {
@@ -403,6 +444,9 @@ struct State {
   std::optional<Closed> closing;             // the last close
   std::optional<Rating> rating;              // once per conversation
   std::uint32_t reopen_count = 0;
+  std::uint32_t follow_ups = 0;                   // follow-up tickets requested so far
+  std::optional<FollowUpRequested> follow_up;     // requested and not yet confirmed open
+  std::vector<std::string> follow_up_tickets;     // the ids of those opened, oldest first
   bool operator==(const State&) const = default;
 };
 
@@ -424,6 +468,7 @@ enum class Rejection : std::uint8_t {
   not_due,
   transfer_to_self,
   already_queued,
+  follow_up_pending,
 };
 std::string_view to_string(Rejection rejection);
 

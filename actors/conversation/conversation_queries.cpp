@@ -50,12 +50,21 @@ std::optional<RoutingRequest> routing_request(const State& state) {
   return request;
 }
 
-std::optional<Timestamp> next_deadline(const State& state, Duration auto_close_after) {
-  if (state.phase == Phase::offered && state.offer) return state.offer->expires_at;
+std::optional<Timestamp> queue_abandoned_at(const State& state, Duration after) {
+  const bool waiting = state.phase == Phase::queued || state.phase == Phase::offered;
+  if (!waiting || after <= Duration::zero()) return std::nullopt;
+  return state.last_activity_at + after;
+}
+
+std::optional<Timestamp> next_deadline(const State& state, Duration auto_close_after,
+                                       Duration queue_abandon_after) {
+  std::optional<Timestamp> due = queue_abandoned_at(state, queue_abandon_after);
+  const auto earliest = [&](Timestamp t) { due = due ? std::min(*due, t) : t; };
+  if (state.phase == Phase::offered && state.offer) earliest(state.offer->expires_at);
   if (state.phase == Phase::resolved && state.resolution && auto_close_after > Duration::zero()) {
-    return state.resolution->at + auto_close_after;
+    earliest(state.resolution->at + auto_close_after);
   }
-  return std::nullopt;
+  return due;
 }
 
 std::string_view to_string(Effect effect) {
@@ -80,6 +89,8 @@ std::string_view to_string(Effect effect) {
       return "release_agent";
     case Effect::prompt_csat:
       return "prompt_csat";
+    case Effect::open_follow_up_ticket:
+      return "open_follow_up_ticket";
   }
   return "unknown";
 }
@@ -138,6 +149,8 @@ std::vector<Effect> effects_after(const State& before, const Event& event) {
           [&](const Closed&) { return effects_of_leaving(before); },
           [&](const Reopened&) { return before.handoff ? Effects{Effect::ask_router} : Effects{}; },
           [](const RatedByCustomer&) { return Effects{}; },
+          [](const FollowUpRequested&) { return Effects{Effect::open_follow_up_ticket}; },
+          [](const FollowUpOpened&) { return Effects{}; },
       },
       event);
 }

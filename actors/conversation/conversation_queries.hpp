@@ -51,9 +51,15 @@ struct RoutingRequest {
 // nullopt unless the conversation is queued.
 std::optional<RoutingRequest> routing_request(const State& state);
 
+// When a conversation waiting for a person counts as abandoned: `after` past the last activity
+// (the customer writing keeps it alive). nullopt when it is not waiting or after <= 0.
+std::optional<Timestamp> queue_abandoned_at(const State& state, Duration after);
+
 // When the actor's timer should next fire (an offer's expiry; a resolved conversation's
-// auto-close when auto_close_after > 0), or nullopt. The timer sends CheckTimers.
-std::optional<Timestamp> next_deadline(const State& state, Duration auto_close_after);
+// auto-close when auto_close_after > 0; a waiting conversation's abandonment when
+// queue_abandon_after > 0), or nullopt. The timer sends CheckTimers.
+std::optional<Timestamp> next_deadline(const State& state, Duration auto_close_after,
+                                       Duration queue_abandon_after = Duration::zero());
 
 // Side effects the actor performs after an event is durable.
 enum class Effect : std::uint8_t {
@@ -67,6 +73,7 @@ enum class Effect : std::uint8_t {
   accept_on_agent,                      // Agent.AcceptConversation
   release_agent,                        // Agent.ReleaseConversation
   prompt_csat,                          // ask the customer for a 1-5 rating
+  open_follow_up_ticket,                // open the requested follow-up ticket, then confirm it
 };
 std::string_view to_string(Effect effect);
 

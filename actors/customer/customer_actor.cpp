@@ -18,6 +18,9 @@ constexpr auto kConversationTimeout = std::chrono::seconds(30);
 struct Volatile {
   std::string current_conversation;  // the conversation the last message went to
   std::uint64_t started = 0;         // conversations started by this instance
+  // The tier rules this instance last evaluated the tier with; others (an administrator changed
+  // them, or this instance is new) are applied before the next message goes on.
+  std::shared_ptr<const TierRules> rules_seen;
 };
 
 IdentityKind identity_kind_of(Channel channel) {
@@ -77,15 +80,30 @@ void continue_delivery(CustomerActor* self, Volatile& memory, InboundTurn turn,
 caf::result<TurnOutcome> handle_deliver(CustomerActor* self, const services::EntityServices& services,
                                         Volatile& memory, InboundTurn& turn) {
   auto promise = self->make_response_promise<TurnOutcome>();
-  if (self->state.model.registered) {
+  auto rules = services.tier_rules.get();
+  if (self->state.model.registered && rules == memory.rules_seen) {
     continue_delivery(self, memory, std::move(turn), promise);
+    return promise;
+  }
+  memory.rules_seen = rules;
+  if (self->state.model.registered) {
+    // A refused evaluation (e.g. a merged customer) changes nothing; the message goes on anyway.
+    runtime::CommandEnvelope<Command> evaluate{EvaluateTier{*rules, turn.at}, {}, turn.message_id,
+                                               self->state.key.id, to_unix_ms(turn.at)};
+    runtime::execute<Decider, Codec>(self, evaluate, [self, &memory, turn, promise](caf::expected<Reply> reply) mutable {
+      if (!reply) {
+        promise.deliver(reply.error());
+        return;
+      }
+      continue_delivery(self, memory, std::move(turn), promise);
+    });
     return promise;
   }
   Identity identity{identity_kind_of(turn.channel), turn.channel_user_id, false, turn.at};
   Profile profile;
   profile.account_created_at = turn.at;  // first seen now: a new customer until the rules say more
   runtime::CommandEnvelope<Command> envelope{
-      RegisterCustomer{self->state.key.id, identity, profile, services.tier_rules, turn.at},
+      RegisterCustomer{self->state.key.id, identity, profile, *rules, turn.at},
       "register", turn.message_id, self->state.key.id, to_unix_ms(turn.at)};
   runtime::execute<Decider, Codec>(
       self, envelope, [self, &memory, turn, promise](caf::expected<Reply> reply) mutable {

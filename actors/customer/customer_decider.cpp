@@ -186,6 +186,9 @@ CustomerDecision decide_timeline(const State& state, TimelineKind kind, const st
 CustomerDecision decide_last_agent(const State& state, const RecordLastAgent& c) {
   if (auto bad = check_id("agent id", c.agent_id)) return invalid(*bad);
   if (auto bad = check_id("conversation id", c.conversation_id)) return invalid(*bad);
+  if (state.last_agent && *state.last_agent == LastAgent{c.agent_id, c.conversation_id, c.at}) {
+    return CustomerDecision::accept({});  // a repeat (the conversation re-sends after recovery)
+  }
   if (state.last_agent && state.last_agent->at > c.at) {
     return CustomerDecision::reject(
         Rejection::stale,

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -194,6 +195,14 @@ struct RouterConfig {
   std::size_t agents_max = kAgentsMaxDefault;
   std::size_t candidates_recorded_max = kCandidatesRecordedMaxDefault;
   std::size_t offers_per_dispatch_max = kOffersPerDispatchMaxDefault;
+  bool operator==(const RouterConfig&) const = default;
+};
+
+// The skill groups an administrator configured, by group id (each config's group_id is its key).
+// Every other group routes with the routing desk's defaults.
+struct ConfiguredGroups {
+  std::map<GroupId, RouterConfig> groups;
+  bool operator==(const ConfiguredGroups&) const = default;
 };
 
 enum class ErrorCode : std::uint8_t {

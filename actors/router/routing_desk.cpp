@@ -23,12 +23,14 @@ struct Waiting {
   CustomerId customer_id;
   Channel channel = Channel::web;
   std::optional<Offer> offer;
+  QueuedConversation queued;  // as first queued: a rebuilt group queues it again from this
 };
 
 struct DeskState {
   caf::actor registry;
   caf::actor sinks;
   RoutingDeskOptions options;
+  ConfiguredGroups configured;
   std::map<std::string, SkillRouter> routers;  // by skill group
   std::map<AgentId, AgentAvailability> agents;
   std::map<ConversationId, Waiting> waiting;
@@ -44,14 +46,29 @@ void tell_conversation(Desk* self, const ConversationId& id, Command command) {
                                        conv::Command{std::move(command)});
 }
 
+RouterConfig default_config(const DeskState& st, const std::string& skill) {
+  auto config = st.options.defaults;
+  config.group_id = skill;
+  if (skill != "general") config.overflow_groups = {"general"};
+  return config;
+}
+
+RouterConfig config_for(const DeskState& st, const std::string& skill) {
+  if (auto it = st.configured.groups.find(skill); it != st.configured.groups.end()) return it->second;
+  return default_config(st, skill);
+}
+
 SkillRouter& router_for(Desk* self, const std::string& skill) {
   auto& st = self->state;
   auto it = st.routers.find(skill);
   if (it != st.routers.end()) return it->second;
-  auto config = st.options.defaults;
-  config.group_id = skill;
-  if (skill != "general") config.overflow_groups = {"general"};
-  auto created = SkillRouter::create(config);
+  auto created = SkillRouter::create(config_for(st, skill));
+  if (!created) {
+    // The configuration entity vetted it; should the router's rules ever be stricter, route
+    // with the defaults rather than not at all.
+    spdlog::warn("skill group {} routes with the defaults: {}", skill, created.error().detail);
+    created = SkillRouter::create(default_config(st, skill));
+  }
   SB_ASSERT(created.has_value());  // the defaults are ours; a bad one is a bug
   auto& router = st.routers.emplace(skill, std::move(*created)).first->second;
   for (const auto& [id, report] : st.agents) (void)router.update_agent(report);
@@ -90,7 +107,7 @@ void enqueue(Desk* self, RoutingTicket& ticket) {
     }
     return;
   }
-  self->state.waiting[queued.conversation_id] = Waiting{queued.skill, queued.customer_id, Channel::web, {}};
+  self->state.waiting[queued.conversation_id] = Waiting{queued.skill, queued.customer_id, Channel::web, {}, queued};
   const auto position = router.queue_position(queued.conversation_id);
   tell_conversation(self, queued.conversation_id,
                     conv::Enqueue{queued.skill, queued.tier,
@@ -145,6 +162,46 @@ void tick(Desk* self) {
   self->delayed_send(self, self->state.options.tick_interval, services::tick_atom::value);
 }
 
+// Replaces the router of `skill` by one with `config`: open offers are withdrawn, the agents and
+// the waiting conversations (with their original enqueue time) are fed to the new one.
+void rebuild(Desk* self, const std::string& skill, const RouterConfig& config) {
+  auto created = SkillRouter::create(config);
+  if (!created) {
+    spdlog::warn("skill group {} keeps its options: {}", skill, created.error().detail);
+    return;
+  }
+  auto& st = self->state;
+  std::vector<Offer> open;
+  for (auto& [id, waiting] : st.waiting) {
+    if (waiting.skill == skill && waiting.offer) open.push_back(*waiting.offer);
+  }
+  withdraw(self, open);
+  st.routers.erase(skill);
+  auto& router = st.routers.emplace(skill, std::move(*created)).first->second;
+  for (const auto& [id, report] : st.agents) (void)router.update_agent(report);
+  for (const auto& [id, waiting] : st.waiting) {
+    if (waiting.skill != skill) continue;
+    if (auto added = router.enqueue(waiting.queued); !added) {
+      spdlog::warn("skill group {} lost {} when rebuilt: {}", skill, id, added.error().detail);
+    }
+  }
+  dispatch(self, router);
+}
+
+// Groups without a router yet get theirs from config_for when first needed.
+void configure(Desk* self, ConfiguredGroups& configured) {
+  auto& st = self->state;
+  st.configured = std::move(configured);
+  std::vector<std::string> changed;  // first collected: rebuild replaces entries of st.routers
+  for (const auto& [skill, router] : st.routers) {
+    if (!(router.config() == config_for(st, skill))) changed.push_back(skill);
+  }
+  for (const auto& skill : changed) {
+    spdlog::info("skill group {} is rebuilt with new options", skill);
+    rebuild(self, skill, config_for(st, skill));
+  }
+}
+
 std::vector<service::QueueSnapshot> queues(Desk* self) {
   std::vector<service::QueueSnapshot> out;
   const auto at = now();
@@ -194,6 +251,7 @@ caf::behavior routing_desk(Desk* self, caf::actor registry, caf::actor sinks, Ro
       [self](services::decline_atom, const OfferAnswer& answer) { decline(self, answer); },
       [self](services::queues_atom) { return queues(self); },
       [self](services::tick_atom) { tick(self); },
+      [self](configure_atom, ConfiguredGroups& configured) { configure(self, configured); },
       [self](runtime::stop_atom) { self->quit(); },
   };
 }

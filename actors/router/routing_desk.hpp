@@ -11,9 +11,14 @@
 //   (decline, OfferAnswer)
 //   (queues) -> std::vector<service::QueueSnapshot>
 //   (tick)                        (self, every tick_interval) expire offers, push queue positions
+//   (configure, ConfiguredGroups) the administrator's skill groups, complete: a group whose
+//       options changed is rebuilt (its open offers are withdrawn, its conversations queue again
+//       at their old place); a group no longer listed goes back to the defaults
 
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
+#include <caf/allowed_unsafe_message_type.hpp>
+#include <caf/atom.hpp>
 
 #include "actors/router/router_model.hpp"
 
@@ -24,7 +29,11 @@ struct RoutingDeskOptions {
   std::chrono::milliseconds tick_interval{1000};
 };
 
+using configure_atom = caf::atom_constant<caf::atom("configure")>;
+
 caf::actor spawn_routing_desk(caf::actor_system& system, caf::actor registry, caf::actor sinks,
                               RoutingDeskOptions options);
 
 }  // namespace sb::router
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::router::ConfiguredGroups)

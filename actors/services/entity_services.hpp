@@ -1,7 +1,9 @@
 #pragma once
 // What the entity actors of one node share besides the journal: the router, the sink hub that
 // reaches channels and agent desks, the bot, the integrator's business backend, and the policies
-// read from configuration. Built once by the node (no singletons) and captured by the factories.
+// an administrator may change while the node runs (SLA policies, tier rules; the configuration
+// entity in actors/configuration keeps them durable). Built once by the node (no singletons) and
+// captured by the factories.
 
 #include <caf/actor.hpp>
 
@@ -10,6 +12,7 @@
 
 #include "actors/common/time.hpp"
 #include "actors/customer/customer_model.hpp"
+#include "actors/ticket/business_calendar.hpp"
 #include "actors/ticket/sla_model.hpp"
 #include "runtime/bot/bot.hpp"
 #include "runtime/bot/business_backend.hpp"
@@ -27,10 +30,37 @@ class BotHolder {
   std::atomic<std::shared_ptr<const bot::Bot>> bot_;
 };
 
+// A value an administrator may replace while the node runs. Readers take a snapshot (`get`) and
+// keep using it for the command at hand; the next command sees the new value.
+template <class T>
+class LiveValue {
+ public:
+  explicit LiveValue(T value = T{}) : value_(std::make_shared<const T>(std::move(value))) {}
+  LiveValue(const LiveValue&) = delete;
+  LiveValue& operator=(const LiveValue&) = delete;
+  // Replacing by assignment reads like setting a plain field at assembly time.
+  LiveValue& operator=(T value) {
+    set(std::move(value));
+    return *this;
+  }
+
+  std::shared_ptr<const T> get() const { return value_.load(); }
+  void set(T value) { value_.store(std::make_shared<const T>(std::move(value))); }
+
+ private:
+  std::atomic<std::shared_ptr<const T>> value_;
+};
+
 struct ConversationPolicy {
   Duration reopen_window = std::chrono::hours(24);
   Duration auto_close_after = std::chrono::hours(24);
   Duration offer_timeout = std::chrono::seconds(30);
+  // A customer silent this long while waiting for a person has left: the conversation closes and
+  // a follow-up ticket keeps the question answered (0: never).
+  Duration queue_abandon_after = std::chrono::minutes(30);
+  // When people answer chats; a handoff outside them opens a follow-up ticket at once (the
+  // conversation stays queued for whoever comes online first). None: always staffed.
+  std::optional<ticket::BusinessCalendar> support_hours;
 };
 
 struct EntityServices {
@@ -39,8 +69,8 @@ struct EntityServices {
   std::shared_ptr<BotHolder> bot;
   std::shared_ptr<bot::BusinessBackend> backend;
   ConversationPolicy conversation;
-  customer::TierRules tier_rules;
-  ticket::SlaPolicyTable sla_policies;
+  LiveValue<customer::TierRules> tier_rules;    // customers read them at registration and contact
+  LiveValue<ticket::SlaPolicyTable> sla_policies;  // a new ticket (or a priority change) picks from it
 };
 
 }  // namespace sb::services

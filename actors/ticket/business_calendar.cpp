@@ -1,6 +1,7 @@
 #include "actors/ticket/business_calendar.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 
 namespace sb::ticket {
@@ -169,6 +170,82 @@ std::optional<Timestamp> business_deadline(const std::optional<BusinessCalendar>
                                            Timestamp from, Duration business_time) {
   if (calendar) return business_deadline(*calendar, from, business_time);
   return business_time > Duration(0) ? from + business_time : from;
+}
+
+}  // namespace sb::ticket
+
+namespace sb::ticket {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+std::optional<std::uint8_t> weekday_of(std::string_view name) {
+  static constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  for (std::uint8_t i = 0; i < 7; ++i) {
+    if (name == kDays[i]) return static_cast<std::uint8_t>(i + 1);
+  }
+  return std::nullopt;
+}
+
+// "HH:MM" as minutes of the day, 00:00..24:00.
+std::optional<std::uint16_t> minute_of(std::string_view hhmm) {
+  if (hhmm.size() != 5 || hhmm[2] != ':') return std::nullopt;
+  for (std::size_t i : {0u, 1u, 3u, 4u}) {
+    if (hhmm[i] < '0' || hhmm[i] > '9') return std::nullopt;
+  }
+  const int hours = (hhmm[0] - '0') * 10 + (hhmm[1] - '0');
+  const int minutes = (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+  if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) return std::nullopt;
+  return static_cast<std::uint16_t>(hours * 60 + minutes);
+}
+
+std::optional<std::string> parse_offset(std::string_view item, BusinessCalendar& calendar) {
+  // "utc+08:00" / "utc-05:30"
+  if (item.size() != 9 || (item[3] != '+' && item[3] != '-')) return "a UTC offset is written utc+HH:MM";
+  auto minutes = minute_of(item.substr(4));
+  if (!minutes || *minutes > kUtcOffsetMinutesMax) return "a UTC offset is at most 14:00";
+  calendar.utc_offset_minutes = item[3] == '-' ? -static_cast<std::int32_t>(*minutes) : *minutes;
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_window(std::string_view item, BusinessCalendar& calendar) {
+  const auto space = item.find(' ');
+  if (space == std::string_view::npos) return "'" + std::string(item) + "' is not 'days HH:MM-HH:MM'";
+  const auto days = item.substr(0, space);
+  const auto times = trim(item.substr(space + 1));
+  const auto dash = days.find('-');
+  const auto first = weekday_of(days.substr(0, dash));
+  const auto last = dash == std::string_view::npos ? first : weekday_of(days.substr(dash + 1));
+  if (!first || !last || *last < *first) return "'" + std::string(days) + "' is not a day or a day range (mon..sun)";
+  if (times.size() != 11 || times[5] != '-') return "'" + std::string(times) + "' is not HH:MM-HH:MM";
+  const auto open = minute_of(times.substr(0, 5));
+  const auto close = minute_of(times.substr(6));
+  if (!open || !close || *close <= *open) return "'" + std::string(times) + "' is not an opening window within a day";
+  for (auto day = *first; day <= *last; ++day) calendar.opening_hours.push_back({day, *open, *close});
+  return std::nullopt;
+}
+
+}  // namespace
+
+Expected<BusinessCalendar, std::string> parse_opening_hours(std::string_view spec) {
+  BusinessCalendar calendar;
+  std::string lower(spec);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string_view rest = lower;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    const auto item = trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (item.empty()) continue;
+    auto problem = item.starts_with("utc") ? parse_offset(item, calendar) : parse_window(item, calendar);
+    if (problem) return unexpected("opening hours: " + *problem);
+  }
+  if (auto problem = check_calendar(calendar)) return unexpected("opening hours: " + *problem);
+  return calendar;
 }
 
 }  // namespace sb::ticket

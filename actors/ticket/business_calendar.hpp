@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/common/expected.hpp"
 #include "actors/common/time.hpp"
 
 namespace sb::ticket {
@@ -58,5 +59,10 @@ Duration business_time_between(const std::optional<BusinessCalendar>& calendar, 
                                Timestamp to);
 std::optional<Timestamp> business_deadline(const std::optional<BusinessCalendar>& calendar,
                                            Timestamp from, Duration business_time);
+
+// Opening hours written by a person, e.g. "mon-fri 09:00-18:00, sat 10:00-16:00, utc+08:00":
+// comma-separated items, each a day or a day range (mon..sun) with a time window, or the fixed
+// UTC offset (default utc+00:00). "24:00" closes at midnight. The result passes check_calendar.
+Expected<BusinessCalendar, std::string> parse_opening_hours(std::string_view spec);
 
 }  // namespace sb::ticket

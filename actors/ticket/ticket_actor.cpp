@@ -67,6 +67,7 @@ caf::actor spawn_ticket(caf::actor_system& system, const runtime::EntityKey& key
       arm(self, *timer, clock);
     };
     self->state.after_recover = [self, timer, clock] { arm(self, *timer, clock); };
+    self->state.wake_at = [](const State& state) { return next_deadline(state); };
     return runtime::entity_behavior<Decider, Codec>(
         self, key, context, [self, timer, clock](services::timer_atom) {
           timer->armed.reset();

@@ -83,7 +83,7 @@ void send_next(Client* self) {
     return;
   }
   const auto start = Clock::now();
-  AppendRequest request{key_of(st.index), st.version, {make_event(key_of(st.index).id, st.version + 1)}};
+  AppendRequest request{key_of(st.index), st.version, {make_event(key_of(st.index).id, st.version + 1)}, {}};
   self->request(st.writer, std::chrono::seconds(60), append_atom::value, std::move(request))
       .then(
           [self, start](std::uint64_t version) {
@@ -202,7 +202,7 @@ double run_replay(const Options& options) {
     for (std::uint64_t v = 0; v < per_entity; v += 32) {
       std::vector<AppendRequest> group;
       for (std::size_t e = 0; e < kEntities; ++e) {
-        AppendRequest request{key_of(e), v, {}};
+        AppendRequest request{key_of(e), v, {}, {}};
         for (std::uint64_t k = 1; k <= 32 && v + k <= per_entity; ++k) {
           request.events.push_back(make_event(key_of(e).id, v + k));
         }

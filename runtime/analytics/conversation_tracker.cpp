@@ -54,6 +54,9 @@ void ConversationTracker::apply(const std::string& id, const Event& event) {
                  [&](const Closed& e) { on(t, e); },
                  [&](const Reopened& e) { on(t, e); },
                  [&](const RatedByCustomer& e) { on(t, e); },
+                 // The ticket's own events count tickets; the request adds nothing here.
+                 [&](const FollowUpRequested&) {},
+                 [&](const FollowUpOpened&) {},
              },
              event);
 }

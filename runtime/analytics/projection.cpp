@@ -65,6 +65,8 @@ Projection::Outcome Projection::dispatch(const runtime::FeedEntry& entry) {
     case EntityKind::router:
     case EntityKind::knowledge_base:
     case EntityKind::identity:
+    case EntityKind::configuration:
+    case EntityKind::quality_monitor:  // counted by the quality projection (runtime/reporting)
       return Outcome::ignored;
   }
   return Outcome::ignored;  // a kind byte this build does not know

@@ -15,9 +15,11 @@
 #include <spdlog/spdlog.h>
 
 #include <functional>
+#include <optional>
 #include <utility>
 
 #include "actors/common/decider.hpp"
+#include "actors/common/time.hpp"
 #include "runtime/entity/command_envelope.hpp"
 #include "runtime/entity/entity_context.hpp"
 #include "runtime/entity/recent_commands.hpp"
@@ -40,6 +42,11 @@ struct EntityState {
       after_persist;
   // Runs once after recovery (re-arm timers from state).
   std::function<void()> after_recover;
+  // Entities with timers say when they next need to run; the host keeps the journal's wake-up
+  // index in step (in the same write as the events), so a restarted node wakes them.
+  std::function<std::optional<Timestamp>(const typename D::State&)> wake_at;
+  // What the index holds for this entity, as far as this instance knows (unknown after recovery).
+  std::optional<std::optional<std::int64_t>> indexed_wake;
 };
 
 template <class D, class C>
@@ -178,15 +185,24 @@ void execute(EntityActor<D, C>* self, const CommandEnvelope<typename D::Command>
         CommandReply<D>{ReplyKind::accepted, st.version, {}, std::nullopt}));
     return;
   }
-  AppendRequest request{st.key, st.version, detail::to_records(st, events, envelope)};
+  AppendRequest request{st.key, st.version, detail::to_records(st, events, envelope), {}};
+  // Evolving before the write is durable is safe: nothing else runs until it is (await), and a
+  // failed write stops this instance, so the state is never seen unless the events landed.
+  auto before = st.model;
+  for (const auto& event : events) st.model = D::evolve(std::move(st.model), event);
+  std::optional<std::int64_t> wake;
+  if (st.wake_at) {
+    if (auto due = st.wake_at(st.model)) wake = to_unix_ms(*due);
+    if (!st.indexed_wake || *st.indexed_wake != wake) request.wake = WakeUpdate{wake};
+  }
   self->request(st.context.writer, st.context.options.append_timeout, append_atom::value,
                 std::move(request))
       .await(
-          [self, done, events, command_id = envelope.command_id](std::uint64_t version) mutable {
+          [self, done, events, before = std::move(before), wake,
+           command_id = envelope.command_id](std::uint64_t version) mutable {
             auto& st = self->state;
             SB_ASSERT(version == st.version + events.size());
-            auto before = st.model;
-            for (const auto& event : events) st.model = D::evolve(std::move(st.model), event);
+            if (st.wake_at) st.indexed_wake = wake;
             st.recent.record(command_id, st.version + 1, version);
             st.version = version;
             done(caf::expected<CommandReply<D>>(
@@ -248,6 +264,9 @@ caf::behavior entity_behavior(EntityActor<D, C>* self, EntityKey key, EntityCont
       },
       [self](get_atom) { return EntityView<D>{self->state.version, self->state.model}; },
       [self](stop_atom) { self->quit(); },
+      // Sent by the node for a due wake-up index entry: being spawned and recovered is the point
+      // (after_recover re-arms the entity's timers; one already due fires at once).
+      [](wake_atom) {},
       std::forward<Extra>(extra)...,
       caf::after(st.context.options.idle_timeout) >> [self] { detail::request_passivation(self); },
   };

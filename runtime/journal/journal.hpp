@@ -45,6 +45,12 @@ class Journal {
   virtual Expected<std::vector<FeedEntry>, JournalError> read_feed(std::uint64_t after_seq,
                                                                   std::size_t max_entries) = 0;
 
+  // Up to `max_entries` wake-up index entries due at or before `due_before_ms`, in key order
+  // (AppendRequest::wake). A node reads them at start to re-arm the timers of entities that are
+  // not in memory.
+  virtual Expected<std::vector<WakeEntry>, JournalError> read_wake_index(std::int64_t due_before_ms,
+                                                                        std::size_t max_entries) = 0;
+
   // Makes every write so far durable (the `batched` durability mode calls this on a timer).
   virtual Expected<void, JournalError> sync() = 0;
 

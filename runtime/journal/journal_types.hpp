@@ -26,10 +26,26 @@ struct EventRecord {
   bool operator==(const EventRecord&) const = default;
 };
 
+// When an entity next needs to run (its earliest timer), as unix milliseconds; nullopt: no timer
+// is pending. Written in the same atomic write as the events that set it, so that a restarted
+// node can wake every entity with a pending timer, including those no one else will touch.
+struct WakeUpdate {
+  std::optional<std::int64_t> due_ms;
+  bool operator==(const WakeUpdate&) const = default;
+};
+
 struct AppendRequest {
   EntityKey key;
   std::uint64_t expected_version = 0;  // the version the entity decided on
   std::vector<EventRecord> events;     // versions expected_version+1 ... in order
+  std::optional<WakeUpdate> wake;      // absent: the entity's wake-up index entry is unchanged
+};
+
+// One entry of the wake-up index.
+struct WakeEntry {
+  EntityKey key;
+  std::int64_t due_ms = 0;
+  bool operator==(const WakeEntry&) const = default;
 };
 
 // A command id the entity has handled recently and the versions its events got.

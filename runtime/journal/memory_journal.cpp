@@ -26,6 +26,11 @@ std::vector<AppendResult> MemoryJournal::append(std::span<const AppendRequest> r
       history.push_back(event);
       feed_.emplace_back(request.key, event.version);
     }
+    if (request.wake && request.wake->due_ms) {
+      wake_index_[request.key] = *request.wake->due_ms;
+    } else if (request.wake) {
+      wake_index_.erase(request.key);
+    }
     results.emplace_back(static_cast<std::uint64_t>(history.size()));
   }
   return results;
@@ -78,6 +83,17 @@ Expected<std::vector<FeedEntry>, JournalError> MemoryJournal::read_feed(std::uin
 std::uint64_t MemoryJournal::last_seq() const {
   std::lock_guard lock(mutex_);
   return feed_.size();
+}
+
+Expected<std::vector<WakeEntry>, JournalError> MemoryJournal::read_wake_index(
+    std::int64_t due_before_ms, std::size_t max_entries) {
+  std::lock_guard lock(mutex_);
+  std::vector<WakeEntry> out;
+  for (const auto& [key, due] : wake_index_) {
+    if (out.size() == max_entries) break;
+    if (due <= due_before_ms) out.push_back(WakeEntry{key, due});
+  }
+  return out;
 }
 
 void MemoryJournal::test_fail_appends(std::optional<JournalError> error) {

@@ -21,6 +21,8 @@ class MemoryJournal final : public Journal {
                                              const SnapshotRecord& snapshot) override;
   Expected<std::vector<FeedEntry>, JournalError> read_feed(std::uint64_t after_seq,
                                                           std::size_t max_entries) override;
+  Expected<std::vector<WakeEntry>, JournalError> read_wake_index(std::int64_t due_before_ms,
+                                                                std::size_t max_entries) override;
   Expected<void, JournalError> sync() override { return {}; }
   std::uint64_t last_seq() const override;
 
@@ -33,6 +35,7 @@ class MemoryJournal final : public Journal {
   mutable std::mutex mutex_;
   std::map<EntityKey, std::vector<EventRecord>> events_;
   std::map<EntityKey, SnapshotRecord> snapshots_;
+  std::map<EntityKey, std::int64_t> wake_index_;
   std::vector<std::pair<EntityKey, std::uint64_t>> feed_;  // (key, version), index = seq - 1
   std::optional<JournalError> fail_appends_;
   std::size_t append_calls_ = 0;

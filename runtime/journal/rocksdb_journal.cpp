@@ -234,6 +234,16 @@ std::vector<AppendResult> RocksDbJournal::append(std::span<const AppendRequest> 
     std::string version_bytes;
     keys::put_u64(version_bytes, new_version);
     batch.Put(h_->meta, prefix, version_bytes);
+    if (request.wake) {
+      const std::string wake_key = std::string(keys::kWakeKeyPrefix) + prefix;
+      if (request.wake->due_ms) {
+        std::string due_bytes;
+        keys::put_u64(due_bytes, static_cast<std::uint64_t>(*request.wake->due_ms));
+        batch.Put(h_->meta, wake_key, due_bytes);
+      } else {
+        batch.Delete(h_->meta, wake_key);
+      }
+    }
     versions_in_batch[prefix] = new_version;
     written.push_back(i);
     results.emplace_back(new_version);
@@ -320,6 +330,23 @@ Expected<void, JournalError> RocksDbJournal::save_snapshot(const EntityKey& key,
                             encode_snapshot_envelope(key, snapshot));
   if (!status.ok()) return unexpected(from_status(status, "writing a snapshot"));
   return {};
+}
+
+Expected<std::vector<WakeEntry>, JournalError> RocksDbJournal::read_wake_index(
+    std::int64_t due_before_ms, std::size_t max_entries) {
+  std::vector<WakeEntry> entries;
+  std::unique_ptr<rocksdb::Iterator> it(h_->db->NewIterator(rocksdb::ReadOptions(), h_->meta));
+  const rocksdb::Slice start(keys::kWakeKeyPrefix.data(), keys::kWakeKeyPrefix.size());
+  for (it->Seek(start); it->Valid() && it->key().starts_with(start) && entries.size() < max_entries;
+       it->Next()) {
+    const std::string_view prefix(it->key().data() + start.size(), it->key().size() - start.size());
+    auto key = keys::parse_entity_prefix(prefix);
+    if (!key || it->value().size() != 8) return unexpected(corruption("a wake-up index entry is malformed"));
+    const auto due = static_cast<std::int64_t>(keys::get_u64(std::string_view(it->value().data(), 8)));
+    if (due <= due_before_ms) entries.push_back(WakeEntry{std::move(*key), due});
+  }
+  if (!it->status().ok()) return unexpected(from_status(it->status(), "reading the wake-up index"));
+  return entries;
 }
 
 Expected<std::vector<FeedEntry>, JournalError> RocksDbJournal::read_feed(std::uint64_t after_seq,

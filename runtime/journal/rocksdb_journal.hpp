@@ -51,6 +51,8 @@ class RocksDbJournal final : public Journal {
                                              const SnapshotRecord& snapshot) override;
   Expected<std::vector<FeedEntry>, JournalError> read_feed(std::uint64_t after_seq,
                                                           std::size_t max_entries) override;
+  Expected<std::vector<WakeEntry>, JournalError> read_wake_index(std::int64_t due_before_ms,
+                                                                std::size_t max_entries) override;
   Expected<void, JournalError> sync() override;
   std::uint64_t last_seq() const override { return last_seq_.load(std::memory_order_acquire); }
 

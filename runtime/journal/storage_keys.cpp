@@ -30,6 +30,22 @@ std::string entity_prefix(const EntityKey& key) {
   return out;
 }
 
+std::optional<EntityKey> parse_entity_prefix(std::string_view prefix) {
+  if (prefix.size() < 5) return std::nullopt;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(prefix[i]); };
+  const std::size_t id_len = (std::size_t{byte(3)} << 8) | byte(4);
+  if (prefix.size() != 5 + id_len) return std::nullopt;
+  EntityKey key{static_cast<EntityKind>(byte(2)), std::string(prefix.substr(5))};
+  if (entity_prefix(key) != prefix) return std::nullopt;  // the vshard must match too
+  return key;
+}
+
+std::string wake_key(const EntityKey& key) {
+  std::string out(kWakeKeyPrefix);
+  out += entity_prefix(key);
+  return out;
+}
+
 std::string event_key(const EntityKey& key, std::uint64_t version) {
   std::string out = entity_prefix(key);
   put_u64(out, version);

@@ -6,6 +6,8 @@
 //   meta CF        prefix                          -> [version:u64]
 //   snapshots CF   prefix                          -> SnapshotEnvelope bytes
 //   feed CF        [seq:u64]                       -> events CF key
+//   meta CF        0xFF 'w' ‖ prefix               -> [due:u64 unix ms] (the wake-up index; the
+//                                                     0xFF byte sorts after every vshard)
 // One entity's history is contiguous and ordered; one vshard is a contiguous key range, so it can
 // move between nodes as a range.
 
@@ -24,6 +26,12 @@ std::uint64_t get_u64(std::string_view bytes);  // REQUIRES: bytes.size() >= 8
 std::string entity_prefix(const EntityKey& key);
 std::string event_key(const EntityKey& key, std::uint64_t version);
 std::string feed_key(std::uint64_t seq);
+
+// The entity a prefix names; nullopt when the bytes are not a well-formed prefix.
+std::optional<EntityKey> parse_entity_prefix(std::string_view prefix);
+
+std::string wake_key(const EntityKey& key);
+inline constexpr std::string_view kWakeKeyPrefix{"\xFFw", 2};
 
 // The version at the end of an event key.
 std::uint64_t version_of_event_key(std::string_view event_key);

@@ -5,6 +5,7 @@
 
 #include "runtime/journal/rocksdb_journal.hpp"
 #include "runtime/messages.hpp"
+#include "runtime/node/wake_scheduler.hpp"
 
 namespace sb::runtime {
 
@@ -14,6 +15,10 @@ Node::Node(caf::actor_system& system, std::shared_ptr<Journal> journal, JournalA
       journal_(std::move(journal)),
       journal_actors_(std::move(actors)),
       registry_(std::move(registry)) {}
+
+void Node::start_wake_scheduler() {
+  if (!wake_scheduler_) wake_scheduler_ = spawn_wake_scheduler(system_, journal_, registry_);
+}
 
 Node::~Node() { shutdown(); }
 
@@ -45,6 +50,7 @@ void Node::shutdown() {
   if (stopped_) return;
   stopped_ = true;
   caf::scoped_actor self{system_};
+  if (wake_scheduler_) self->send(wake_scheduler_, stop_atom::value);
   // Entities first: no new appends. Then the writer: `stop` is queued behind every append it
   // already received, so each of those is written (and synced) before it quits.
   self->request(registry_, std::chrono::seconds(10), stop_atom::value)

@@ -27,6 +27,10 @@ class Node {
   const JournalActors& journal_actors() const { return journal_actors_; }
   const std::shared_ptr<Journal>& journal() const { return journal_; }
 
+  // Starts waking entities whose timers fall due (wake_scheduler.hpp). Call once whatever the
+  // entities use is assembled: a woken entity runs its effects at once.
+  void start_wake_scheduler();
+
   // Stops the entities, lets the writer finish every append it has accepted, then stops it.
   void shutdown();
 
@@ -38,6 +42,7 @@ class Node {
   std::shared_ptr<Journal> journal_;
   JournalActors journal_actors_;
   caf::actor registry_;
+  caf::actor wake_scheduler_;  // wakes entities whose timers fall due (wake_scheduler.hpp)
   bool stopped_ = false;
 };
 

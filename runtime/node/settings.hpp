@@ -7,14 +7,25 @@
 #include <caf/timespan.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "actors/common/expected.hpp"
+#include "actors/ticket/business_calendar.hpp"
 #include "runtime/entity/entity_context.hpp"
 #include "runtime/journal/durability.hpp"
 
 namespace sb::runtime {
+
+// How conversations wait and end (services::ConversationPolicy is built from it).
+struct ConversationSettings {
+  std::chrono::milliseconds reopen_window = std::chrono::hours(24);
+  std::chrono::milliseconds auto_close_after = std::chrono::hours(24);
+  std::chrono::milliseconds offer_timeout = std::chrono::seconds(30);
+  std::chrono::milliseconds queue_abandon_after = std::chrono::minutes(30);  // 0: never
+  std::optional<ticket::BusinessCalendar> support_hours;                     // none: always staffed
+};
 
 struct NodeSettings {
   std::string data_dir = "./data";
@@ -30,6 +41,7 @@ struct NodeSettings {
   std::string log_level = "info";
   std::string knowledge_base = "config/kb/default_kb.jsonl";
   std::string sample_orders = "config/kb/sample_orders.jsonl";
+  ConversationSettings conversation;
 };
 
 class SwitchboardConfig : public caf::actor_system_config {
@@ -56,6 +68,11 @@ class SwitchboardConfig : public caf::actor_system_config {
   std::string log_level_ = "info";
   std::string knowledge_base_ = "config/kb/default_kb.jsonl";
   std::string sample_orders_ = "config/kb/sample_orders.jsonl";
+  caf::timespan reopen_window_ = std::chrono::hours(24);
+  caf::timespan auto_close_after_ = std::chrono::hours(24);
+  caf::timespan offer_timeout_ = std::chrono::seconds(30);
+  caf::timespan queue_abandon_after_ = std::chrono::minutes(30);
+  std::string support_hours_;
 };
 
 }  // namespace sb::runtime

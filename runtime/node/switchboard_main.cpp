@@ -35,6 +35,13 @@ commands:
   chat       a customer chat in the terminal:  chat --channel web --user ID [--token T]
   desk       an agent desk in the terminal:    desk --agent ID [--token T]
   admin      administration:                   admin kb import FILE | agent add ID --skill orders:3 | queues
+             node configuration (durable):     admin sla list | sla set TIER PRIORITY --first-response 30m
+                                                 --next-reply 1h --resolution 1d [--warn 0.8] | sla remove TIER PRIORITY
+                                               admin tiers show | tiers set [--regular-after-age 30d]
+                                                 [--regular-after-orders N] [--vip-after-spend CENTS]
+                                               admin skills list | skills define NAME [--offer-timeout 20s]
+                                                 [--overflow GROUP] [--overflow-after 2m] [--relax-every 1m]
+                                                 [--reserve PERMILLE] | skills remove NAME   (admin --help: all)
   kb         kb import FILE (the same as admin kb import FILE)
   report     figures from the journal (read-only; a node may be running):
              report [--storage.path DIR] [--from T --to T] [--channel C --skill S --tier T --agent A]

@@ -3,10 +3,11 @@
 // rules. Pure: the caller supplies the reply, how long the customer waited and the knowledge-base
 // answer for the conversation's intent (so this library does not depend on the bot).
 //
-// Usage (the lead's conversation effect after AgentReplied is durable):
+// Usage (ConversationChecker does this for the quality monitor entity, actors/quality, which
+// records each violation as a ViolationDetected event):
 //   QualityMonitor monitor(*load_quality_config("config/quality/rules.json"));
-//   for (auto& v : monitor.check_reply(reply_context(state_before, replied, kb_answer)))
-//     publish(v);  // a violation event + the supervisor feed
+//   for (auto& v : monitor.check_reply(reply_context(id, state_before, replied, kb_answer)))
+//     record(v);
 
 #include <optional>
 #include <string>

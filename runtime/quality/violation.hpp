@@ -11,7 +11,7 @@
 
 namespace sb::quality {
 
-// Values may be persisted by the lead's violation events: only append.
+// Persisted in ViolationDetected events (schemas/quality.capnp): only append.
 enum class Rule : std::uint8_t {
   forbidden_phrase = 1,
   rudeness = 2,

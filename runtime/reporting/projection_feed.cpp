@@ -5,6 +5,7 @@
 #include <caf/all.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/quality/quality_monitor_actor.hpp"
 #include "runtime/messages.hpp"
 #include "runtime/reporting/reporting_core.hpp"
 
@@ -15,6 +16,11 @@ using tick_atom = caf::atom_constant<caf::atom("rpt_tick")>;
 using ask_atom = caf::atom_constant<caf::atom("rpt_ask")>;
 using watch_atom = caf::atom_constant<caf::atom("rpt_watch")>;
 using unwatch_atom = caf::atom_constant<caf::atom("rpt_unwatc")>;
+// New events are in the log (the quality monitor recorded some): catch up now, not at the poll.
+using nudge_atom = caf::atom_constant<caf::atom("rpt_nudge")>;
+
+// How long a shutdown waits for the quality monitor to check and record the rest of the feed.
+constexpr auto kMonitorDrainTimeout = std::chrono::seconds(10);
 
 service::ServiceError unavailable(std::string message) {
   return {service::ErrorCode::unavailable, std::move(message), {}};
@@ -59,6 +65,9 @@ struct FeedState {
   std::shared_ptr<runtime::Journal> journal;
   std::unique_ptr<ReportingCore> core;
   ProjectionFeedOptions options;
+  // Violations recorded after this seq are pushed to supervisors; older ones only count in
+  // reports (a restarted node rebuilds its figures without replaying the past to anyone).
+  std::uint64_t live_after_seq = 0;
   std::map<service::SubscriptionId, std::shared_ptr<ViolationSink>> sinks;
   bool read_failed = false;  // logged once per failure streak
   static inline const char* name = "projection-feed";
@@ -78,9 +87,10 @@ bool catch_up(Feed* self) {
     }
     s.read_failed = false;
     for (const auto& entry : *entries) {
-      for (const auto& violation : s.core->apply(entry)) {
-        for (auto& [id, sink] : s.sinks) sink->push(violation);
-      }
+      // Read from the log, so a supervisor only ever sees a violation that is durable.
+      auto violation = s.core->apply(entry);
+      if (!violation || entry.seq <= s.live_after_seq) continue;
+      for (auto& [id, sink] : s.sinks) sink->push(*violation);
     }
     if (entries->size() < s.options.page_entries) return false;
   }
@@ -88,10 +98,10 @@ bool catch_up(Feed* self) {
 }
 
 caf::behavior projection_feed(Feed* self, std::shared_ptr<runtime::Journal> journal,
-                              std::shared_ptr<QualityInputs> inputs,
                               ProjectionFeedOptions options) {
+  self->state.live_after_seq = journal->last_seq();
   self->state.journal = std::move(journal);
-  self->state.core = std::make_unique<ReportingCore>(std::move(*inputs));
+  self->state.core = std::make_unique<ReportingCore>();
   self->state.options = options;
   self->send(self, tick_atom::value);
   return {
@@ -102,6 +112,7 @@ caf::behavior projection_feed(Feed* self, std::shared_ptr<runtime::Journal> jour
           self->delayed_send(self, self->state.options.poll_interval, tick_atom::value);
         }
       },
+      [self](nudge_atom) { catch_up(self); },  // the tick chain continues any rest
       [self](ask_atom, ReportAsk& ask) {
         // Bounded: a report during a long rebuild shows what was applied so far.
         catch_up(self);
@@ -119,21 +130,43 @@ caf::behavior projection_feed(Feed* self, std::shared_ptr<runtime::Journal> jour
 
 std::unique_ptr<LiveReporting> LiveReporting::start(caf::actor_system& system,
                                                     std::shared_ptr<runtime::Journal> journal,
+                                                    runtime::EntityContext monitor_context,
                                                     QualityInputs inputs,
                                                     ProjectionFeedOptions options) {
   // Detached: a rebuild of a long log reads and folds for a while; it must not hold a worker.
-  auto feed =
-      system.spawn<caf::detached>(projection_feed, std::move(journal),
-                                  std::make_shared<QualityInputs>(std::move(inputs)), options);
-  return std::unique_ptr<LiveReporting>(new LiveReporting(std::move(feed)));
+  auto feed = system.spawn<caf::detached>(projection_feed, journal, options);
+  quality::QualityMonitorOptions monitor_options;
+  monitor_options.after_record = [feed] { caf::anon_send(feed, nudge_atom::value); };
+  auto recorded_through = std::make_shared<std::atomic<std::uint64_t>>(0);
+  monitor_options.recorded_through = recorded_through;
+  auto monitor = quality::spawn_quality_monitor(
+      system, std::move(journal), std::move(monitor_context),
+      quality::QualityRules{std::move(inputs.config), std::move(inputs.kb_answers)},
+      std::move(monitor_options));
+  return std::unique_ptr<LiveReporting>(
+      new LiveReporting(system, std::move(feed), std::move(monitor), std::move(recorded_through)));
 }
 
 LiveReporting::~LiveReporting() { stop(); }
 
 void LiveReporting::stop() {
   if (stopped_.exchange(true)) return;
+  // The monitor first, while the journal writer still runs: what it finds becomes durable now
+  // rather than at the next start.
+  caf::scoped_actor self{*system_};
+  self->request(monitor_, kMonitorDrainTimeout, quality::quality_drain_atom::value)
+      .receive([](std::uint64_t) {},
+               [](caf::error& error) {
+                 spdlog::warn(
+                     "quality monitor: did not finish checking the feed ({}); the rest "
+                     "is checked at the next start",
+                     caf::to_string(error));
+               });
+  caf::anon_send_exit(monitor_, caf::exit_reason::user_shutdown);
   caf::anon_send(feed_, runtime::stop_atom::value);
 }
+
+std::uint64_t LiveReporting::quality_recorded_through() const { return recorded_through_->load(); }
 
 void LiveReporting::report(ReportRequest request, service::Callback<RenderedReport> done) {
   auto reply = std::make_shared<ReportReply>(std::move(done));

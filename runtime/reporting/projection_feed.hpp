@@ -1,12 +1,15 @@
 #pragma once
-// The live side of reporting in a node: a ProjectionFeed actor tails the journal's feed (every
-// poll_interval, in bounded pages) into a ReportingCore, pushes each new quality violation to the
-// supervisors that subscribed, and answers report queries (after catching up, so a report
+// The live side of reporting in a node: the quality monitor (actors/quality) checks every agent
+// reply in the journal's feed and records each violation as an event; a ProjectionFeed actor
+// tails the feed (every poll_interval, in bounded pages, and at once when the monitor recorded
+// something) into a ReportingCore, pushes each newly recorded violation to the supervisors that
+// subscribed (so only durable ones), and answers report queries (after catching up, so a report
 // includes every event durable when it was asked for). LiveReporting is its ReportingService
 // face for the RPC edge.
 //
 // Usage (SwitchboardNode::start does this):
-//   auto reporting = LiveReporting::start(system, node.journal(), load_quality_inputs(files));
+//   auto reporting = LiveReporting::start(system, node.journal(), entity_context,
+//                                         load_quality_inputs(files));
 //   RpcServerConfig config; config.reporting = reporting.get();
 
 #include <atomic>
@@ -16,6 +19,7 @@
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 
+#include "runtime/entity/entity_context.hpp"
 #include "runtime/journal/journal.hpp"
 #include "runtime/reporting/quality_inputs.hpp"
 #include "runtime/reporting/reporting_service.hpp"
@@ -31,10 +35,12 @@ struct ProjectionFeedOptions {
 
 class LiveReporting final : public ReportingService {
  public:
-  // `journal` is only read (reads may run beside the node's writer) and must stay open while
-  // the feed runs.
+  // `journal` is read (reads may run beside the node's writer) and must stay open while the
+  // feed runs; the quality monitor appends through `monitor_context.writer` (the node's journal
+  // writer, so its durability mode applies), which must run until stop() returns.
   static std::unique_ptr<LiveReporting> start(caf::actor_system& system,
                                               std::shared_ptr<runtime::Journal> journal,
+                                              runtime::EntityContext monitor_context,
                                               QualityInputs inputs,
                                               ProjectionFeedOptions options = {});
   ~LiveReporting() override;
@@ -45,13 +51,25 @@ class LiveReporting final : public ReportingService {
   service::SubscriptionId subscribe_violations(std::shared_ptr<ViolationSink> sink) override;
   void unsubscribe_violations(service::SubscriptionId id) override;
 
-  // Stops the feed; later calls answer unavailable. Idempotent.
+  // Lets the quality monitor check and record the rest of the feed (bounded wait), then stops it
+  // and the feed; later calls answer unavailable. Idempotent.
   void stop();
 
- private:
-  explicit LiveReporting(caf::actor feed) : feed_(std::move(feed)) {}
+  // The feed position up to which every quality violation is recorded in the log.
+  std::uint64_t quality_recorded_through() const;
 
+ private:
+  LiveReporting(caf::actor_system& system, caf::actor feed, caf::actor monitor,
+                std::shared_ptr<std::atomic<std::uint64_t>> recorded_through)
+      : system_(&system),
+        feed_(std::move(feed)),
+        monitor_(std::move(monitor)),
+        recorded_through_(std::move(recorded_through)) {}
+
+  caf::actor_system* system_;
   caf::actor feed_;
+  caf::actor monitor_;
+  std::shared_ptr<std::atomic<std::uint64_t>> recorded_through_;
   std::atomic<service::SubscriptionId> next_subscription_{1};
   std::atomic<bool> stopped_{false};
 };

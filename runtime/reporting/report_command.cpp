@@ -72,10 +72,7 @@ int run_report(const std::vector<std::string>& args, std::ostream& out, std::ost
     err << "switchboard report: " << journal.error() << "\n";
     return kExitData;
   }
-  auto inputs = load_quality_inputs(options->quality);
-  for (const auto& warning : inputs.warnings)
-    err << "switchboard report: warning: " << warning << "\n";
-  ReportingCore core(std::move(inputs));
+  ReportingCore core;
   if (auto rebuilt = rebuild(**journal, core); !rebuilt) {
     err << "switchboard report: " << rebuilt.error() << "\n";
     return kExitData;

@@ -100,8 +100,10 @@ prints tables, JSON, or writes a self-contained HTML page.
   --channel NAME  --skill NAME  --tier NAME  --agent ID     slices
   --json                 print JSON instead of tables
   --html FILE            also write the HTML report with charts to FILE
-  --quality.rules FILE   quality rules (default: config/quality/rules.json)
-  --kb FILE              knowledge base for the kb_contradiction rule (default: config/kb/default_kb.jsonl)
+
+Quality violations are counted from the ViolationDetected events the node's quality monitor
+recorded in the journal, so they are the ones supervisors were shown. --quality.rules FILE and
+--kb FILE are still accepted for older scripts and have no effect.
 )";
 
 std::optional<Timestamp> parse_report_time(std::string_view text) {

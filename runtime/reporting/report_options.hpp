@@ -16,7 +16,7 @@ namespace sb::reporting {
 
 struct ReportOptions {
   std::string data_dir = "./data";
-  QualityFiles quality;
+  QualityFiles quality;  // accepted for older scripts; reports read violations from the log
   ReportFilter filter;
   bool json = false;
   std::optional<std::string> html_file;

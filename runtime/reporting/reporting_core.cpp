@@ -2,9 +2,8 @@
 
 #include <variant>
 
-#include "actors/conversation/conversation_codec.hpp"
+#include "actors/quality/quality_codec.hpp"
 #include "runtime/analytics/quality_section.hpp"
-#include "runtime/quality/reply_context.hpp"
 
 namespace sb::reporting {
 namespace {
@@ -17,53 +16,24 @@ service::ServiceError invalid(std::string message) {
 
 }  // namespace
 
-ReportingCore::ReportingCore(QualityInputs inputs, analytics::ProjectionOptions options)
-    : inputs_(std::move(inputs)), monitor_(inputs_.config), projection_(options) {}
+ReportingCore::ReportingCore(analytics::ProjectionOptions options) : projection_(options) {}
 
-std::vector<quality::Violation> ReportingCore::apply(const runtime::FeedEntry& entry) {
-  // The projection counts duplicates itself; the monitor must not see them twice either.
+std::optional<quality::Violation> ReportingCore::apply(const runtime::FeedEntry& entry) {
+  // The projection counts duplicates itself; the quality counts must not see them twice either.
   const bool duplicate = started_ && entry.seq <= last_seq();
   started_ = true;
   projection_.apply(entry);
-  if (duplicate) return {};
-  auto violations = check_conversation(entry);
-  for (const auto& violation : violations) quality_.record(violation);
-  if (++since_housekeeping_ >= kStateHousekeepingEvery) {
-    since_housekeeping_ = 0;
-    states_.evict(from_unix_ms(projection_.counters().watermark_ms));
+  if (duplicate || entry.key.kind != EntityKind::quality_monitor) return std::nullopt;
+  auto event = quality::Codec::decode_event(entry.event.payload);
+  if (!event) {
+    ++undecodable_quality_;
+    return std::nullopt;
   }
-  return violations;
-}
-
-const std::string& ReportingCore::kb_answer(const std::string& intent) const {
-  static const std::string kNone;
-  auto it = inputs_.kb_answers.find(intent);
-  return it == inputs_.kb_answers.end() ? kNone : it->second;
-}
-
-std::vector<quality::Violation> ReportingCore::check_conversation(const runtime::FeedEntry& entry) {
-  if (entry.key.kind != EntityKind::conversation) return {};
-  auto event = conversation::Codec::decode_event(entry.event.payload);
-  if (!event) return {};  // counted by the projection as undecodable
-  const std::string& id = entry.key.id;
-  const conversation::State& before = states_.before(id, *event);
-  if (const auto* replied = std::get_if<conversation::AgentReplied>(&*event)) {
-    return monitor_.check_reply(
-        quality::reply_context(id, before, *replied, kb_answer(before.intent)));
-  }
-  // A conversation's end is checked once per episode: when an agent resolves it, or when it is
-  // closed while still assigned (closing after a resolution was checked at the resolution).
-  if (const auto* resolved = std::get_if<conversation::Resolved>(&*event)) {
-    if (resolved->by_agent_id.empty()) return {};
-    return monitor_.check_conversation_end(
-        quality::end_context(id, before, resolved->by_agent_id, resolved->at));
-  }
-  if (const auto* closed = std::get_if<conversation::Closed>(&*event)) {
-    if (before.phase != conversation::Phase::assigned || !before.assignment) return {};
-    return monitor_.check_conversation_end(
-        quality::end_context(id, before, before.assignment->agent_id, closed->at));
-  }
-  return {};
+  const auto* detected = std::get_if<quality::ViolationDetected>(&*event);
+  if (detected == nullptr) return std::nullopt;  // FeedChecked: the monitor's own bookkeeping
+  auto violation = quality::as_violation(*detected);
+  quality_.record(violation);
+  return violation;
 }
 
 Expected<analytics::ReportQuery, service::ServiceError> ReportingCore::resolve(

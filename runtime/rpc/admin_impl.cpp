@@ -36,6 +36,23 @@ kj::Promise<void> AdminImpl::importKnowledgeBase(ImportKnowledgeBaseContext cont
       });
 }
 
+kj::Promise<void> AdminImpl::listKnowledgeBaseVersions(ListKnowledgeBaseVersionsContext context) {
+  auto slot = state_->admit();
+  return answer<std::vector<service::KnowledgeBaseVersion>>(
+      context, kj::mv(slot), [&](Callback<std::vector<service::KnowledgeBaseVersion>> done) {
+        service().knowledge_base_versions(std::move(done));
+      });
+}
+
+kj::Promise<void> AdminImpl::rollBackKnowledgeBase(RollBackKnowledgeBaseContext context) {
+  auto slot = state_->admit();
+  const auto version = context.getParams().getVersion();
+  return answer<service::KnowledgeBaseVersion>(
+      context, kj::mv(slot), [&](Callback<service::KnowledgeBaseVersion> done) {
+        service().roll_back_knowledge_base(version, std::move(done));
+      });
+}
+
 kj::Promise<void> AdminImpl::listQueues(ListQueuesContext context) {
   auto slot = state_->admit();
   auto& service = state_->server().service;
@@ -59,6 +76,69 @@ kj::Promise<void> AdminImpl::report(ReportContext context) {
 kj::Promise<void> AdminImpl::supervisor(SupervisorContext context) {
   context.getResults().setSupervisor(kj::heap<SupervisorImpl>(kj::addRef(*state_)));
   return kj::READY_NOW;
+}
+
+kj::Promise<void> AdminImpl::listSlaPolicies(ListSlaPoliciesContext context) {
+  auto slot = state_->admit();
+  return answer<std::vector<service::SlaPolicySpec>>(
+      context, kj::mv(slot),
+      [&](Callback<std::vector<service::SlaPolicySpec>> done) { service().sla_policies(std::move(done)); });
+}
+
+kj::Promise<void> AdminImpl::setSlaPolicy(SetSlaPolicyContext context) {
+  auto slot = state_->admit();
+  auto spec = from_wire(context.getParams().getPolicy());
+  return answer<service::SlaPolicySpec>(context, kj::mv(slot), [&](Callback<service::SlaPolicySpec> done) {
+    service().set_sla_policy(std::move(spec), std::move(done));
+  });
+}
+
+kj::Promise<void> AdminImpl::removeSlaPolicy(RemoveSlaPolicyContext context) {
+  auto slot = state_->admit();
+  auto params = context.getParams();
+  auto tier = to_string(params.getTier());
+  auto priority = to_string(params.getPriority());
+  return answer<service::Done>(context, kj::mv(slot), [&](Callback<service::Done> done) {
+    service().remove_sla_policy(std::move(tier), std::move(priority), std::move(done));
+  });
+}
+
+kj::Promise<void> AdminImpl::getTierRules(GetTierRulesContext context) {
+  auto slot = state_->admit();
+  return answer<service::TierRulesSpec>(context, kj::mv(slot), [&](Callback<service::TierRulesSpec> done) {
+    service().tier_rules(std::move(done));
+  });
+}
+
+kj::Promise<void> AdminImpl::setTierRules(SetTierRulesContext context) {
+  auto slot = state_->admit();
+  auto rules = from_wire(context.getParams().getRules());
+  return answer<service::TierRulesSpec>(context, kj::mv(slot), [&](Callback<service::TierRulesSpec> done) {
+    service().set_tier_rules(std::move(rules), std::move(done));
+  });
+}
+
+kj::Promise<void> AdminImpl::listSkillGroups(ListSkillGroupsContext context) {
+  auto slot = state_->admit();
+  return answer<std::vector<service::SkillGroupSpec>>(
+      context, kj::mv(slot),
+      [&](Callback<std::vector<service::SkillGroupSpec>> done) { service().skill_groups(std::move(done)); });
+}
+
+kj::Promise<void> AdminImpl::defineSkillGroup(DefineSkillGroupContext context) {
+  auto slot = state_->admit();
+  auto spec = from_wire(context.getParams().getGroup());
+  return answer<service::SkillGroupSpec>(context, kj::mv(slot), [&](Callback<service::SkillGroupSpec> done) {
+    service().define_skill_group(std::move(spec), std::move(done));
+  });
+}
+
+kj::Promise<void> AdminImpl::removeSkillGroup(RemoveSkillGroupContext context) {
+  auto slot = state_->admit();
+  auto name = to_string(context.getParams().getName());
+  return answer<service::Done>(context, kj::mv(slot), [&](Callback<service::Done> done) {
+    service().remove_skill_group(std::move(name), std::move(done));
+  });
 }
 
 }  // namespace sb::rpc

@@ -30,9 +30,14 @@ kj::Promise<void> AgentDeskImpl::login(LoginContext context) {
   auto& server = state_->server();
   auto sink = register_sink(*state_, server.agent_sinks, context.getParams().getSink());
   if (!sink) return refuse(context, sink.error());
-  // The service keeps the adapter until the agent logs in again; once this registration is
-  // released the adapter's forwarder is closed and it drops events.
+  // The service keeps the adapter until the agent logs out or in again. Once this registration
+  // is released (the client dropped `session` or its connection) the adapter's forwarder is
+  // closed, and the service is told the desk is gone, so no offer waits on a dead desk.
   auto adapter = std::make_shared<AgentSinkAdapter>(sink->forwarder);
+  sink->registration->on_release([&server, agent_id = agent_id_, adapter] {
+    // A stopping server keeps the agents as they are: the node is going down too.
+    if (!server.stopping) server.service.agent_desk_lost(agent_id, adapter);
+  });
   const auto id = sink->id;
   auto session = kj::heap<SubscriptionImpl>(kj::addRef(*state_), id);
   auto pending = call_service<service::AgentView>([&](Callback<service::AgentView> done) {
@@ -46,6 +51,13 @@ kj::Promise<void> AgentDeskImpl::login(LoginContext context) {
         if (**outcome) results.setSession(kj::mv(session));
       })
       .attach(kj::mv(slot));
+}
+
+kj::Promise<void> AgentDeskImpl::logout(LogoutContext context) {
+  auto slot = state_->admit();
+  return answer<service::AgentView>(context, kj::mv(slot), [&](Callback<service::AgentView> done) {
+    service().agent_logout(agent_id_, std::move(done));
+  });
 }
 
 kj::Promise<void> AgentDeskImpl::setPresence(SetPresenceContext context) {

@@ -27,6 +27,7 @@ class AgentDeskImpl final : public schema::api::AgentDesk::Server {
   kj::Promise<void> ticket(TicketContext context) override;
   kj::Promise<void> customerTimeline(CustomerTimelineContext context) override;
   kj::Promise<void> suggestedReplies(SuggestedRepliesContext context) override;
+  kj::Promise<void> logout(LogoutContext context) override;
 
  private:
   service::ServiceApi& service() { return state_->server().service; }

@@ -363,6 +363,14 @@ Outcome<service::AgentView> Client::set_presence(service::Presence presence) {
   });
 }
 
+Outcome<service::AgentView> Client::logout() {
+  if (auto error = loop_->require(Role::agent)) return unexpected(*error);
+  return loop_->call<service::AgentView>([](Caps& caps, auto reply) {
+    auto request = caps.desk.logoutRequest();
+    return send_and_read(request, reply);
+  });
+}
+
 Outcome<service::ConversationView> Client::accept(const std::string& conversation_id) {
   if (auto error = loop_->require(Role::agent)) return unexpected(*error);
   return loop_->call<service::ConversationView>([conversation_id](Caps& caps, auto reply) {
@@ -489,6 +497,23 @@ Outcome<service::KnowledgeBaseVersion> Client::import_knowledge_base(const std::
   });
 }
 
+Outcome<std::vector<service::KnowledgeBaseVersion>> Client::knowledge_base_versions() {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<std::vector<service::KnowledgeBaseVersion>>([](Caps& caps, auto reply) {
+    auto request = caps.admin.listKnowledgeBaseVersionsRequest();
+    return send_and_read(request, reply);
+  });
+}
+
+Outcome<service::KnowledgeBaseVersion> Client::roll_back_knowledge_base(std::uint64_t version) {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<service::KnowledgeBaseVersion>([version](Caps& caps, auto reply) {
+    auto request = caps.admin.rollBackKnowledgeBaseRequest();
+    request.setVersion(version);
+    return send_and_read(request, reply);
+  });
+}
+
 Outcome<std::vector<service::QueueSnapshot>> Client::queues() {
   if (auto error = loop_->require(Role::admin)) return unexpected(*error);
   return loop_->call<std::vector<service::QueueSnapshot>>([](Caps& caps, auto reply) {
@@ -520,6 +545,78 @@ Outcome<service::Done> Client::watch_violations(ViolationHandler handler) {
           reply->set(std::move(outcome));
         });
       });
+}
+
+// ---- node configuration --------------------------------------------------------------------------
+
+Outcome<std::vector<service::SlaPolicySpec>> Client::sla_policies() {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<std::vector<service::SlaPolicySpec>>([](Caps& caps, auto reply) {
+    auto request = caps.admin.listSlaPoliciesRequest();
+    return send_and_read(request, reply);
+  });
+}
+
+Outcome<service::SlaPolicySpec> Client::set_sla_policy(const service::SlaPolicySpec& spec) {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<service::SlaPolicySpec>([spec](Caps& caps, auto reply) {
+    auto request = caps.admin.setSlaPolicyRequest();
+    to_wire(request.initPolicy(), spec);
+    return send_and_read(request, reply);
+  });
+}
+
+Outcome<service::Done> Client::remove_sla_policy(const std::string& tier, const std::string& priority) {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<service::Done>([tier, priority](Caps& caps, auto reply) {
+    auto request = caps.admin.removeSlaPolicyRequest();
+    request.setTier(to_text(tier));
+    request.setPriority(to_text(priority));
+    return send_and_read(request, reply);
+  });
+}
+
+Outcome<service::TierRulesSpec> Client::tier_rules() {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<service::TierRulesSpec>([](Caps& caps, auto reply) {
+    auto request = caps.admin.getTierRulesRequest();
+    return send_and_read(request, reply);
+  });
+}
+
+Outcome<service::TierRulesSpec> Client::set_tier_rules(const service::TierRulesSpec& rules) {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<service::TierRulesSpec>([rules](Caps& caps, auto reply) {
+    auto request = caps.admin.setTierRulesRequest();
+    to_wire(request.initRules(), rules);
+    return send_and_read(request, reply);
+  });
+}
+
+Outcome<std::vector<service::SkillGroupSpec>> Client::skill_groups() {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<std::vector<service::SkillGroupSpec>>([](Caps& caps, auto reply) {
+    auto request = caps.admin.listSkillGroupsRequest();
+    return send_and_read(request, reply);
+  });
+}
+
+Outcome<service::SkillGroupSpec> Client::define_skill_group(const service::SkillGroupSpec& spec) {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<service::SkillGroupSpec>([spec](Caps& caps, auto reply) {
+    auto request = caps.admin.defineSkillGroupRequest();
+    to_wire(request.initGroup(), spec);
+    return send_and_read(request, reply);
+  });
+}
+
+Outcome<service::Done> Client::remove_skill_group(const std::string& name) {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<service::Done>([name](Caps& caps, auto reply) {
+    auto request = caps.admin.removeSkillGroupRequest();
+    request.setName(to_text(name));
+    return send_and_read(request, reply);
+  });
 }
 
 }  // namespace sb::rpc

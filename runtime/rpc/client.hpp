@@ -64,6 +64,8 @@ class Client {
   // Agent role (the agent is the token's).
   Outcome<service::AgentView> login(AgentHandler handler);
   Outcome<service::AgentView> set_presence(service::Presence presence);
+  // Offline: open conversations queue again; no more offers reach this desk.
+  Outcome<service::AgentView> logout();
   Outcome<service::ConversationView> accept(const std::string& conversation_id);
   Outcome<service::Done> decline(const std::string& conversation_id);
   Outcome<service::Done> reply(const std::string& conversation_id, const std::string& text);
@@ -81,12 +83,23 @@ class Client {
   // Admin role.
   Outcome<service::AgentView> upsert_agent(const service::AgentSpec& spec);
   Outcome<service::KnowledgeBaseVersion> import_knowledge_base(const std::string& jsonl);
+  Outcome<std::vector<service::KnowledgeBaseVersion>> knowledge_base_versions();
+  Outcome<service::KnowledgeBaseVersion> roll_back_knowledge_base(std::uint64_t version);
   Outcome<std::vector<service::QueueSnapshot>> queues();
   // A report over the request's window and slice (JSON always; text and HTML on request).
   Outcome<reporting::RenderedReport> report(const reporting::ReportRequest& request);
   // Receives every quality violation found from now on until disconnect (the Supervisor
   // capability, reached through Admin).
   Outcome<service::Done> watch_violations(ViolationHandler handler);
+  // Node configuration (durable, applied at once).
+  Outcome<std::vector<service::SlaPolicySpec>> sla_policies();
+  Outcome<service::SlaPolicySpec> set_sla_policy(const service::SlaPolicySpec& spec);
+  Outcome<service::Done> remove_sla_policy(const std::string& tier, const std::string& priority);
+  Outcome<service::TierRulesSpec> tier_rules();
+  Outcome<service::TierRulesSpec> set_tier_rules(const service::TierRulesSpec& rules);
+  Outcome<std::vector<service::SkillGroupSpec>> skill_groups();
+  Outcome<service::SkillGroupSpec> define_skill_group(const service::SkillGroupSpec& spec);
+  Outcome<service::Done> remove_skill_group(const std::string& name);
 
   // Closes the connection and stops the client's thread; later calls fail as unavailable.
   void disconnect();

@@ -1,7 +1,6 @@
 #include "runtime/rpc/token_auth.hpp"
 
 #include <array>
-#include <openssl/evp.h>
 
 namespace sb::rpc {
 namespace {
@@ -39,23 +38,6 @@ std::string_view to_string(Role role) {
 std::optional<Channel> TokenGrant::channel() const {
   if (role != Role::channel || subject.empty()) return std::nullopt;
   return parse_channel(subject);
-}
-
-std::string sha256_hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  // EVP_Digest only fails on allocation failure; an empty result then matches no configured hash.
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-    return {};
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex.push_back(kHex[digest[i] >> 4]);
-    hex.push_back(kHex[digest[i] & 0x0f]);
-  }
-  return hex;
 }
 
 Expected<TokenGrant, std::string> parse_token_grant(std::string_view spec) {

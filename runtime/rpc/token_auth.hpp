@@ -11,6 +11,7 @@
 
 #include "actors/common/channel.hpp"
 #include "actors/common/expected.hpp"
+#include "runtime/digest.hpp"
 
 namespace sb::rpc {
 
@@ -26,8 +27,8 @@ struct TokenGrant {
   std::optional<Channel> channel() const;  // the bound channel of a channel grant
 };
 
-// Lowercase hex SHA-256 of `data` (OpenSSL libcrypto).
-std::string sha256_hex(std::string_view data);
+// Token hashes are SHA-256 (runtime/digest.hpp).
+using runtime::sha256_hex;
 
 // Parses a config line "role:subject:sha256hex", e.g. "agent:alice:9f86d0...",
 // "channel:web:...", "channel::..." (any channel), "admin::...".

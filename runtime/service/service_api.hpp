@@ -223,10 +223,53 @@ struct QueueSnapshot {
   std::int64_t estimated_wait_ms = 0;
 };
 
+// One version of the knowledge base (0: the file shipped with the node).
 struct KnowledgeBaseVersion {
   std::uint64_t version = 0;
   std::uint32_t intents = 0;
   std::uint32_t examples = 0;
+  std::string sha256;  // of the JSONL content; empty for version 0
+  std::uint64_t bytes = 0;
+  std::string imported_by;
+  Timestamp imported_at{};
+  bool current = false;
+};
+
+// One SLA policy: the targets a ticket of `tier` × `priority` gets. Durations in milliseconds.
+struct SlaPolicySpec {
+  std::string tier;      // "new" | "regular" | "vip" | "enterprise"
+  std::string priority;  // "low" | "normal" | "high" | "urgent"
+  std::string name;      // for reports, e.g. "vip-urgent"
+  std::int64_t first_response_ms = 0;
+  std::int64_t next_reply_ms = 0;
+  std::int64_t resolution_ms = 0;
+  double warn_fraction = 0.8;    // warn when this share of a target has passed; (0, 1)
+  std::string supervisor_group;  // escalations go to "group:<supervisor_group>"
+  bool business_hours = false;   // listing only: the policy counts business hours (a calendar)
+  bool configured = false;       // listing only: set by an administrator, else the node default
+};
+
+// How customers earn their tier (see actors/customer/customer_tier.hpp).
+struct TierRulesSpec {
+  std::int64_t regular_after_account_age_ms = 0;  // 0: rule off
+  std::uint32_t regular_after_orders = 0;         // 0: rule off
+  std::int64_t vip_after_spend_cents = 0;         // 0: VIP by flag only
+  bool vip_by_flag = true;
+  bool enterprise_by_flag = true;
+  bool configured = false;  // reading only: set by an administrator, else the node default
+};
+
+// A skill group's routing options (router::RouterConfig). Durations in milliseconds.
+struct SkillGroupSpec {
+  std::string name;
+  std::int64_t offer_timeout_ms = 30'000;
+  std::int64_t sticky_window_ms = 30 * 60'000;
+  std::int64_t relax_level_every_ms = 60'000;  // 0: never relax the required skill level
+  int relaxed_level_min = 1;
+  std::vector<std::string> overflow_groups;  // wider groups that take over after overflow_after
+  std::int64_t overflow_after_ms = 120'000;
+  std::uint32_t reserved_capacity_permille = 0;  // kept for reserved_tier_min and above
+  std::string reserved_tier_min = "vip";
 };
 
 using SubscriptionId = std::uint64_t;
@@ -246,6 +289,12 @@ class ServiceApi {
   virtual void agent_login(std::string agent_id, std::shared_ptr<AgentEventSink> sink,
                            Callback<AgentView> done) = 0;
   virtual void set_presence(std::string agent_id, Presence presence, Callback<AgentView> done) = 0;
+  // Goes offline (open conversations go back to the queue) and drops the agent's sink.
+  virtual void agent_logout(std::string agent_id, Callback<AgentView> done) = 0;
+  // The desk that registered `sink` is gone (its connection dropped). If `sink` is still the
+  // agent's current one it is dropped and the agent goes offline, as on logout; a sink replaced
+  // by a newer login is left alone.
+  virtual void agent_desk_lost(std::string agent_id, std::shared_ptr<AgentEventSink> sink) = 0;
   virtual void accept_offer(std::string agent_id, std::string conversation_id,
                             Callback<ConversationView> done) = 0;
   virtual void decline_offer(std::string agent_id, std::string conversation_id,
@@ -270,8 +319,28 @@ class ServiceApi {
 
   // Administration.
   virtual void upsert_agent(AgentSpec spec, Callback<AgentView> done) = 0;
+  // A new version of the knowledge base (validated and trained before it is stored; the bot
+  // answers from it once it is durable). Importing the current content again is `rejected`
+  // ("unchanged").
   virtual void import_knowledge_base(std::string jsonl, Callback<KnowledgeBaseVersion> done) = 0;
+  // Every version, oldest first (version 0 is the shipped file); `current` marks the one in use.
+  virtual void knowledge_base_versions(Callback<std::vector<KnowledgeBaseVersion>> done) = 0;
+  // Makes an earlier version current again (0: the shipped file). Nothing is deleted.
+  virtual void roll_back_knowledge_base(std::uint64_t version, Callback<KnowledgeBaseVersion> done) = 0;
   virtual void queues(Callback<std::vector<QueueSnapshot>> done) = 0;
+  // Node configuration, durable and applied at once: a new ticket takes the SLA policy in force
+  // (open tickets keep theirs until their priority changes), a customer's tier is re-evaluated on
+  // the next contact, a skill group's queue is rebuilt with its new options.
+  virtual void sla_policies(Callback<std::vector<SlaPolicySpec>> done) = 0;
+  virtual void set_sla_policy(SlaPolicySpec spec, Callback<SlaPolicySpec> done) = 0;
+  // The node default applies again; not_found when none was configured.
+  virtual void remove_sla_policy(std::string tier, std::string priority, Callback<Done> done) = 0;
+  virtual void tier_rules(Callback<TierRulesSpec> done) = 0;
+  virtual void set_tier_rules(TierRulesSpec rules, Callback<TierRulesSpec> done) = 0;
+  // The defined groups; any other group routes with the node's defaults.
+  virtual void skill_groups(Callback<std::vector<SkillGroupSpec>> done) = 0;
+  virtual void define_skill_group(SkillGroupSpec spec, Callback<SkillGroupSpec> done) = 0;
+  virtual void remove_skill_group(std::string name, Callback<Done> done) = 0;
 };
 
 }  // namespace sb::service

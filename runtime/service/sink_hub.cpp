@@ -37,6 +37,12 @@ caf::behavior sink_hub(Hub* self) {
       [self](desk_atom, const std::string& agent_id, std::shared_ptr<AgentEventSink>& sink) {
         self->state.desks[agent_id] = std::move(sink);
       },
+      [self](undesk_atom, const std::string& agent_id, const std::shared_ptr<AgentEventSink>& sink) {
+        auto it = self->state.desks.find(agent_id);
+        if (it == self->state.desks.end() || (sink && it->second != sink)) return false;
+        self->state.desks.erase(it);
+        return true;
+      },
       [self](learn_atom, const std::string& customer_id, Channel channel, const std::string& user) {
         auto& addresses = self->state.addresses;
         if (addresses.size() >= kAddressesMax) addresses.erase(addresses.begin());

@@ -11,6 +11,7 @@
 #include "actors/services/entity_services.hpp"
 #include "runtime/node/node.hpp"
 #include "runtime/reporting/projection_feed.hpp"
+#include "runtime/service/knowledge_base_keeper.hpp"
 #include "runtime/service/switchboard_service.hpp"
 
 namespace sb::service {
@@ -31,7 +32,7 @@ class SwitchboardNode {
   ServiceApi& service() { return *service_; }
   // Reports and live quality violations (the projection feed over this node's journal); hand it
   // to RpcServerConfig::reporting.
-  reporting::ReportingService& reporting() { return *reporting_; }
+  reporting::LiveReporting& reporting() { return *reporting_; }
   runtime::Node& node() { return *node_; }
   void shutdown();
 
@@ -40,6 +41,7 @@ class SwitchboardNode {
   caf::actor_system* system_ = nullptr;
   std::unique_ptr<runtime::Node> node_;
   std::shared_ptr<services::EntityServices> services_;
+  std::shared_ptr<KnowledgeBaseKeeper> knowledge_base_;
   std::unique_ptr<SwitchboardService> service_;
   std::unique_ptr<reporting::LiveReporting> reporting_;
   bool stopped_ = false;

@@ -1,8 +1,12 @@
 #include "runtime/service/switchboard_service.hpp"
 
 #include <caf/all.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 #include "actors/agent/agent_decider.hpp"
+#include "actors/configuration/configuration_decider.hpp"
 #include "actors/common/text.hpp"
 #include "actors/conversation/conversation_decider.hpp"
 #include "actors/conversation/conversation_queries.hpp"
@@ -12,6 +16,9 @@
 #include "runtime/entity/entity_host.hpp"
 #include "runtime/entity/entity_registry.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/service/configuration_views.hpp"
+#include "actors/ticket/sla_clock.hpp"
+#include "runtime/service/sink_hub.hpp"
 #include "runtime/service/service_views.hpp"
 #include "runtime/service/ticket_views.hpp"
 #include "actors/ticket/ticket_decider.hpp"
@@ -74,8 +81,12 @@ std::string_view to_string(ErrorCode code) {
 }
 
 SwitchboardService::SwitchboardService(caf::actor_system& system, caf::actor registry,
-                                       std::shared_ptr<services::EntityServices> services)
-    : system_(system), registry_(std::move(registry)), services_(std::move(services)) {}
+                                       std::shared_ptr<services::EntityServices> services,
+                                       std::shared_ptr<KnowledgeBaseKeeper> knowledge_base)
+    : system_(system),
+      registry_(std::move(registry)),
+      services_(std::move(services)),
+      knowledge_base_(std::move(knowledge_base)) {}
 
 template <class Reply, class OnReply>
 void SwitchboardService::call(const caf::actor& to, caf::message message, OnReply on_reply) {
@@ -202,6 +213,31 @@ void SwitchboardService::set_presence(std::string agent_id, Presence presence, C
                                      tolerant, view);
 }
 
+void SwitchboardService::agent_logout(std::string agent_id, Callback<AgentView> done) {
+  if (auto problem = check_id("the agent id", agent_id)) return done(unexpected(*problem));
+  // Offline first, so the desk still sees the offers withdrawn; then nothing reaches it.
+  auto sinks = services_->sinks;
+  set_presence(agent_id, Presence::offline, [sinks, agent_id, done](Expected<AgentView, ServiceError> view) {
+    if (view) caf::anon_send(sinks, undesk_atom::value, agent_id, std::shared_ptr<AgentEventSink>());
+    done(std::move(view));
+  });
+}
+
+void SwitchboardService::agent_desk_lost(std::string agent_id, std::shared_ptr<AgentEventSink> sink) {
+  if (check_id("the agent id", agent_id) || !sink) return;
+  // Offline, not away: a desk nobody watches must not keep customers waiting on it; their
+  // conversations queue again (and stick to this agent if they are back in time).
+  call<bool>(services_->sinks, caf::make_message(undesk_atom::value, agent_id, std::move(sink)),
+             [this, agent_id](caf::expected<bool> dropped) {
+               if (!dropped || !*dropped) return;  // a newer desk took over: leave the agent be
+               set_presence(agent_id, Presence::offline, [agent_id](Expected<AgentView, ServiceError> view) {
+                 if (!view && view.error().rejection != "not_registered") {
+                   spdlog::warn("agent {} lost its desk and could not go offline: {}", agent_id, view.error().message);
+                 }
+               });
+             });
+}
+
 void SwitchboardService::accept_offer(std::string agent_id, std::string conversation_id,
                                       Callback<ConversationView> done) {
   for (auto problem : {check_id("the agent id", agent_id), check_id("the conversation id", conversation_id)}) {
@@ -310,7 +346,7 @@ void SwitchboardService::create_ticket(std::string agent_id, TicketSpec spec, Ca
   const auto ticket_id = "tk-" + std::to_string(to_unix_ms(now())) + "-" + std::to_string(ticket_seq_.fetch_add(1) + 1);
   ticket::CreateTicket create{ticket_id, spec.customer_id, spec.conversation_id, Channel::web, Tier::regular,
                               priority.value_or(ticket::Priority::normal), ticket::TicketSource::agent, agent_id,
-                              spec.subject, spec.description, *given_fields, services_->sla_policies, now()};
+                              spec.subject, spec.description, *given_fields, *services_->sla_policies.get(), now()};
   if (spec.conversation_id.empty()) {
     if (auto problem = check_id("the customer id", spec.customer_id)) return done(unexpected(*problem));
     return open_ticket(std::move(create), std::move(done));
@@ -368,7 +404,7 @@ void SwitchboardService::update_ticket(std::string agent_id, TicketUpdate update
   if (update.note) {
     if (auto problem = check_text_field("the note", *update.note, kTextBytesMax)) return done(unexpected(*problem));
   }
-  auto commands = commands_for(update, agent_id, services_->sla_policies, now());
+  auto commands = commands_for(update, agent_id, *services_->sla_policies.get(), now());
   if (!commands) return done(unexpected(commands.error()));
   run_ticket_commands(update.ticket_id, std::move(*commands), 0, std::move(done));
 }
@@ -419,19 +455,15 @@ void SwitchboardService::upsert_agent(AgentSpec spec, Callback<AgentView> done) 
 }
 
 void SwitchboardService::import_knowledge_base(std::string jsonl, Callback<KnowledgeBaseVersion> done) {
-  if (jsonl.size() > kKnowledgeBaseBytesMax) {
-    return done(unexpected(ServiceError{ErrorCode::invalid_argument, "the knowledge base exceeds 16 MiB", {}}));
-  }
-  auto kb = bot::parse_knowledge_base(jsonl);
-  if (!kb) return done(unexpected(ServiceError{ErrorCode::invalid_argument, kb.error().to_string(), {}}));
-  KnowledgeBaseVersion version;
-  version.intents = static_cast<std::uint32_t>(kb->entries.size());
-  for (const auto& entry : kb->entries) {
-    version.examples += static_cast<std::uint32_t>(entry.examples_zh.size() + entry.examples_en.size());
-  }
-  services_->bot->set(std::make_shared<const bot::Bot>(std::move(*kb), services_->bot->get()->options()));
-  version.version = kb_version_.fetch_add(1) + 1;
-  done(version);
+  knowledge_base_->import(std::move(jsonl), std::move(done));
+}
+
+void SwitchboardService::knowledge_base_versions(Callback<std::vector<KnowledgeBaseVersion>> done) {
+  knowledge_base_->versions(std::move(done));
+}
+
+void SwitchboardService::roll_back_knowledge_base(std::uint64_t version, Callback<KnowledgeBaseVersion> done) {
+  knowledge_base_->roll_back(version, std::move(done));
 }
 
 void SwitchboardService::queues(Callback<std::vector<QueueSnapshot>> done) {
@@ -440,6 +472,101 @@ void SwitchboardService::queues(Callback<std::vector<QueueSnapshot>> done) {
                                      if (!snapshot) return done(unexpected(error_of(snapshot.error())));
                                      done(std::move(*snapshot));
                                    });
+}
+
+template <class Value>
+void SwitchboardService::configure(configuration::Command command, Callback<Value> done,
+                                   std::function<Value(const configuration::State&)> view) {
+  Callback<Value> mapped = [done](Expected<Value, ServiceError> result) {
+    if (!result && result.error().rejection == "not_found") {
+      auto error = result.error();
+      error.code = ErrorCode::not_found;
+      return done(unexpected(std::move(error)));
+    }
+    done(std::move(result));
+  };
+  this->command<configuration::Decider, Value>(std::string(configuration::kNodeConfigurationId), std::move(command),
+                                               {}, std::move(mapped), std::move(view));
+}
+
+void SwitchboardService::sla_policies(Callback<std::vector<SlaPolicySpec>> done) {
+  auto table = services_->sla_policies.get();
+  query<configuration::Decider, std::vector<SlaPolicySpec>>(
+      std::string(configuration::kNodeConfigurationId), done,
+      [table](const configuration::State& state) -> Expected<std::vector<SlaPolicySpec>, ServiceError> {
+        auto entries = table->entries;
+        std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+          return std::pair{a.tier, a.priority} < std::pair{b.tier, b.priority};
+        });
+        std::vector<SlaPolicySpec> out;
+        for (const auto& entry : entries) {
+          if (!out.empty() && out.back().tier == to_string(entry.tier) &&
+              out.back().priority == ticket::to_string(entry.priority)) {
+            continue;  // shadowed: the first entry of a tier x priority is the one in force
+          }
+          out.push_back(sla_policy_spec(entry, state.sla_policies.contains({entry.tier, entry.priority})));
+        }
+        return out;
+      });
+}
+
+void SwitchboardService::set_sla_policy(SlaPolicySpec spec, Callback<SlaPolicySpec> done) {
+  auto key = parse_sla_key(spec.tier, spec.priority);
+  if (!key) return done(unexpected(key.error()));
+  auto policy = sla_policy_from(spec);
+  if (!policy) return done(unexpected(policy.error()));
+  // Accepted means exactly this policy is in force (a repeat writes nothing and is accepted too).
+  const ticket::SlaPolicyEntry entry{key->first, key->second, *policy};
+  configure<SlaPolicySpec>(configuration::SetSlaPolicy{entry.tier, entry.priority, entry.policy, now()}, done,
+                           [entry](const configuration::State&) { return sla_policy_spec(entry, true); });
+}
+
+void SwitchboardService::remove_sla_policy(std::string tier, std::string priority, Callback<Done> done) {
+  auto key = parse_sla_key(tier, priority);
+  if (!key) return done(unexpected(key.error()));
+  configure<Done>(configuration::RemoveSlaPolicy{key->first, key->second, now()}, done,
+                  [](const configuration::State&) { return Done{}; });
+}
+
+void SwitchboardService::tier_rules(Callback<TierRulesSpec> done) {
+  auto rules = services_->tier_rules.get();
+  query<configuration::Decider, TierRulesSpec>(
+      std::string(configuration::kNodeConfigurationId), done,
+      [rules](const configuration::State& state) -> Expected<TierRulesSpec, ServiceError> {
+        return tier_rules_spec(*rules, state.tier_rules.has_value());
+      });
+}
+
+void SwitchboardService::set_tier_rules(TierRulesSpec spec, Callback<TierRulesSpec> done) {
+  auto rules = tier_rules_from(spec);
+  if (!rules) return done(unexpected(rules.error()));
+  const auto set = *rules;
+  configure<TierRulesSpec>(configuration::SetTierRules{set, now()}, done,
+                           [set](const configuration::State&) { return tier_rules_spec(set, true); });
+}
+
+void SwitchboardService::skill_groups(Callback<std::vector<SkillGroupSpec>> done) {
+  query<configuration::Decider, std::vector<SkillGroupSpec>>(
+      std::string(configuration::kNodeConfigurationId), done,
+      [](const configuration::State& state) -> Expected<std::vector<SkillGroupSpec>, ServiceError> {
+        std::vector<SkillGroupSpec> out;
+        for (const auto& [name, group] : state.skill_groups) out.push_back(skill_group_spec(group));
+        return out;
+      });
+}
+
+void SwitchboardService::define_skill_group(SkillGroupSpec spec, Callback<SkillGroupSpec> done) {
+  auto group = skill_group_from(spec);
+  if (!group) return done(unexpected(group.error()));
+  const auto defined = *group;
+  configure<SkillGroupSpec>(configuration::DefineSkillGroup{defined, now()}, done,
+                            [defined](const configuration::State&) { return skill_group_spec(defined); });
+}
+
+void SwitchboardService::remove_skill_group(std::string name, Callback<Done> done) {
+  if (auto problem = check_group_name(name)) return done(unexpected(*problem));
+  configure<Done>(configuration::RemoveSkillGroup{std::move(name), now()}, done,
+                  [](const configuration::State&) { return Done{}; });
 }
 
 }  // namespace sb::service

@@ -8,8 +8,10 @@
 #include <atomic>
 #include <memory>
 
+#include "actors/configuration/configuration_model.hpp"
 #include "actors/services/entity_services.hpp"
 #include "actors/ticket/ticket_model.hpp"
+#include "runtime/service/knowledge_base_keeper.hpp"
 #include "runtime/service/service_api.hpp"
 
 namespace sb::service {
@@ -20,7 +22,8 @@ inline constexpr std::size_t kInFlightCallsMax = 200'000;
 class SwitchboardService final : public ServiceApi {
  public:
   SwitchboardService(caf::actor_system& system, caf::actor registry,
-                     std::shared_ptr<services::EntityServices> services);
+                     std::shared_ptr<services::EntityServices> services,
+                     std::shared_ptr<KnowledgeBaseKeeper> knowledge_base);
 
   void deliver(InboundMessage message, Callback<DeliverResult> done) override;
   SubscriptionId subscribe_channel(Channel channel, std::shared_ptr<ChannelSink> sink) override;
@@ -29,6 +32,8 @@ class SwitchboardService final : public ServiceApi {
   void agent_login(std::string agent_id, std::shared_ptr<AgentEventSink> sink,
                    Callback<AgentView> done) override;
   void set_presence(std::string agent_id, Presence presence, Callback<AgentView> done) override;
+  void agent_logout(std::string agent_id, Callback<AgentView> done) override;
+  void agent_desk_lost(std::string agent_id, std::shared_ptr<AgentEventSink> sink) override;
   void accept_offer(std::string agent_id, std::string conversation_id,
                     Callback<ConversationView> done) override;
   void decline_offer(std::string agent_id, std::string conversation_id, Callback<Done> done) override;
@@ -46,7 +51,17 @@ class SwitchboardService final : public ServiceApi {
   void ticket(std::string ticket_id, Callback<TicketView> done) override;
   void upsert_agent(AgentSpec spec, Callback<AgentView> done) override;
   void import_knowledge_base(std::string jsonl, Callback<KnowledgeBaseVersion> done) override;
+  void knowledge_base_versions(Callback<std::vector<KnowledgeBaseVersion>> done) override;
+  void roll_back_knowledge_base(std::uint64_t version, Callback<KnowledgeBaseVersion> done) override;
   void queues(Callback<std::vector<QueueSnapshot>> done) override;
+  void sla_policies(Callback<std::vector<SlaPolicySpec>> done) override;
+  void set_sla_policy(SlaPolicySpec spec, Callback<SlaPolicySpec> done) override;
+  void remove_sla_policy(std::string tier, std::string priority, Callback<Done> done) override;
+  void tier_rules(Callback<TierRulesSpec> done) override;
+  void set_tier_rules(TierRulesSpec rules, Callback<TierRulesSpec> done) override;
+  void skill_groups(Callback<std::vector<SkillGroupSpec>> done) override;
+  void define_skill_group(SkillGroupSpec spec, Callback<SkillGroupSpec> done) override;
+  void remove_skill_group(std::string name, Callback<Done> done) override;
 
   // The customer id a channel identity maps to ("acct:<id>" with an account, else
   // "<channel>:<user>").
@@ -63,6 +78,11 @@ class SwitchboardService final : public ServiceApi {
   void query(std::string entity_id, Callback<Value> done,
              std::function<Expected<Value, ServiceError>(const typename D::State&)> view);
 
+  // A command to the node's configuration entity; its not_found rejection becomes not_found.
+  template <class Value>
+  void configure(configuration::Command command, Callback<Value> done,
+                 std::function<Value(const configuration::State&)> view);
+
   void open_ticket(ticket::CreateTicket create, Callback<TicketView> done);
   void run_ticket_commands(std::string ticket_id, std::vector<ticket::Command> commands,
                            std::size_t next, Callback<TicketView> done);
@@ -72,7 +92,7 @@ class SwitchboardService final : public ServiceApi {
   std::shared_ptr<services::EntityServices> services_;
   std::atomic<std::size_t> in_flight_{0};
   std::atomic<SubscriptionId> next_subscription_{1};
-  std::atomic<std::uint64_t> kb_version_{1};
+  std::shared_ptr<KnowledgeBaseKeeper> knowledge_base_;
   std::atomic<std::uint64_t> reply_seq_{0};
   std::atomic<std::uint64_t> ticket_seq_{0};
 };

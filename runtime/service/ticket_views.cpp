@@ -24,13 +24,6 @@ void add_line(std::vector<std::string>& out, const ticket::State& state, ticket:
   out.push_back(std::move(line));
 }
 
-std::optional<ticket::FieldValue> extracted(const std::map<std::string, std::string>& slots,
-                                            const std::string& name) {
-  auto it = slots.find(name);
-  if (it == slots.end() || it->second.empty()) return std::nullopt;
-  return ticket::FieldValue{it->second, ticket::FieldSource::extracted};
-}
-
 }  // namespace
 
 TicketView ticket_view(const ticket::State& state) {
@@ -54,24 +47,6 @@ TicketView ticket_view(const ticket::State& state) {
   for (auto kind : ticket::kSlaClockKinds) add_line(view.sla, state, kind);
   view.escalation_level = state.escalation_level;
   return view;
-}
-
-ticket::Fields fields_from(const conversation::State& conversation) {
-  ticket::Fields fields;
-  if (!conversation.intent.empty()) {
-    fields.category = ticket::FieldValue{conversation.intent, ticket::FieldSource::extracted};
-  }
-  fields.order_number = extracted(conversation.slots, "order_no");
-  fields.phone = extracted(conversation.slots, "phone");
-  fields.email = extracted(conversation.slots, "email");
-  fields.product = extracted(conversation.slots, "product");
-  return fields;
-}
-
-ticket::Priority priority_for(const bot::Bot& bot, const std::string& intent) {
-  const auto* entry = bot.knowledge_base().find(intent);
-  if (entry == nullptr) return ticket::Priority::normal;
-  return static_cast<ticket::Priority>(static_cast<std::uint8_t>(entry->priority));
 }
 
 Expected<ticket::Priority, ServiceError> parse_priority(const std::string& name) {

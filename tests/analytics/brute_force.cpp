@@ -49,6 +49,8 @@ Dims fold_dims(const std::vector<const Event*>& history, std::size_t count) {
                    [](const AgentReplied&) {},
                    [](const Reopened&) {},
                    [](const RatedByCustomer&) {},
+                   [](const FollowUpRequested&) {},
+                   [](const FollowUpOpened&) {},
                },
                *history[i]);
   }
@@ -173,6 +175,8 @@ void conversation_samples(const std::vector<const Event*>& h, std::vector<Sample
             [](const Offered&) {},
             [](const OfferDeclined&) {},
             [](const OfferExpired&) {},
+            [](const FollowUpRequested&) {},
+            [](const FollowUpOpened&) {},
         },
         *e);
   }

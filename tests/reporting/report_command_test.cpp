@@ -1,16 +1,22 @@
 // `switchboard report` over a journal written by a real node: tables with the figures, JSON that
-// parses and carries them, a self-contained HTML page, the same figures the live node reports,
+// parses and carries them, a self-contained HTML page, the same figures the live node reports
+// (quality violations counted from the events the monitor recorded, once each across restarts),
 // and clear errors for missing data and bad options.
 
 #include "runtime/reporting/report_command.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "actors/conversation/conversation_codec.hpp"
+#include "actors/quality/quality_codec.hpp"
+#include "runtime/journal/rocksdb_journal.hpp"
 #include "runtime/reporting/report_options.hpp"
 #include "tests/reporting/node_fixture.hpp"
 
@@ -47,19 +53,31 @@ class ReportCommandTest : public NodeFixture {
     return all;
   }
 
-  // The live node's JSON report once its feed has applied every event in the journal.
+  // The live node's JSON report once the quality monitor has recorded what it found and the feed
+  // has applied every event in the journal (the monitor's records included).
   std::string live_json() {
-    const auto last = node_->node().journal()->last_seq();
     std::string json;
+    std::uint64_t last = 0;
     EXPECT_TRUE(eventually([&] {
+      last = node_->node().journal()->last_seq();
+      if (node_->reporting().quality_recorded_through() != last) return false;
       auto report = wait_for<RenderedReport>(
           [&](auto done) { node_->reporting().report(ReportRequest{}, done); });
       if (!report) return false;
       json = report->json;
-      return Json::parse(json)["feed"]["last_seq"].get<std::uint64_t>() == last;
-    })) << "the live feed did not catch up to seq "
+      return Json::parse(json)["feed"]["last_seq"].get<std::uint64_t>() == last &&
+             node_->node().journal()->last_seq() == last;
+    })) << "the monitor and the live feed did not catch up to seq "
         << last;
     return json;
+  }
+
+  // The count of `rule` for `agent` in a JSON report's quality section (0 when absent).
+  static int quality_count(const Json& report, const std::string& agent, const std::string& rule) {
+    for (const auto& row : report["quality"]) {
+      if (row["agent"] == agent && row["rule"] == rule) return row["count"].get<int>();
+    }
+    return 0;
   }
 };
 
@@ -128,7 +146,63 @@ TEST_F(ReportCommandTest, TheLiveProjectionEqualsTheOfflineRebuild) {
   stop_node();
   auto offline = run(args({"--json"}));
   ASSERT_EQ(offline.code, 0) << offline.err;
-  EXPECT_EQ(Json::parse(offline.out), Json::parse(live));
+  const Json rebuilt = Json::parse(offline.out);
+  EXPECT_EQ(rebuilt, Json::parse(live));
+  // The violations are counted from the ViolationDetected events the monitor recorded.
+  EXPECT_EQ(quality_count(rebuilt, "a-1", "card_number"), 1) << rebuilt["quality"].dump();
+}
+
+TEST_F(ReportCommandTest, ARestartedNodeNeitherRepeatsNorLosesViolations) {
+  start_node();
+  script_traffic();
+  stop_node();
+  const Json before = Json::parse(run(args({"--json"})).out);
+  ASSERT_EQ(quality_count(before, "a-1", "card_number"), 1) << before["quality"].dump();
+
+  // The monitor resumes where it recorded; a new reply with a card number is found once.
+  start_node();
+  agent_online("a-1");  // the desk logs in again
+  const auto id = handed_to_agent("visitor-4", "a-1", "您好，卡号 5500 0000 0000 0004 对吗");
+  ASSERT_FALSE(id.empty());
+  const Json live = Json::parse(live_json());
+  stop_node();
+  auto offline = run(args({"--json"}));
+  ASSERT_EQ(offline.code, 0) << offline.err;
+  const Json after = Json::parse(offline.out);
+  EXPECT_EQ(after, live);
+  EXPECT_EQ(quality_count(after, "a-1", "card_number"), 2) << after["quality"].dump();
+  EXPECT_EQ(after["quality"].size(), before["quality"].size()) << after["quality"].dump();
+}
+
+TEST_F(ReportCommandTest, ViolationsAreEventsWithTheirSource) {
+  start_node();
+  script_traffic();
+  stop_node();
+  auto journal = runtime::RocksDbJournal::open({.path = data_dir(), .read_only = true});
+  ASSERT_TRUE(journal) << journal.error().message;
+  auto feed = (*journal)->read_feed(0, 100'000);
+  ASSERT_TRUE(feed);
+  std::vector<quality::ViolationDetected> found;
+  std::map<std::uint64_t, runtime::FeedEntry> by_seq;
+  for (const auto& entry : *feed) {
+    by_seq[entry.seq] = entry;
+    if (entry.key.kind != EntityKind::quality_monitor) continue;
+    auto event = quality::Codec::decode_event(entry.event.payload);
+    ASSERT_TRUE(event) << event.error();
+    if (auto* v = std::get_if<quality::ViolationDetected>(&*event)) found.push_back(*v);
+  }
+  auto card = std::find_if(found.begin(), found.end(),
+                           [](const auto& v) { return v.rule == quality::Rule::card_number; });
+  ASSERT_NE(card, found.end());
+  EXPECT_EQ(card->agent_id, "a-1");
+  EXPECT_EQ(card->evidence.find("4111 1111 1111 1111"), std::string::npos) << "never in full";
+  // The source is the conversation's AgentReplied at that feed position and version.
+  const auto& source = by_seq.at(card->source_seq);
+  EXPECT_EQ(source.key, (runtime::EntityKey{EntityKind::conversation, card->conversation_id}));
+  EXPECT_EQ(source.event.version, card->source_version);
+  auto replied = conversation::Codec::decode_event(source.event.payload);
+  ASSERT_TRUE(replied);
+  EXPECT_TRUE(std::holds_alternative<conversation::AgentReplied>(*replied));
 }
 
 TEST_F(ReportCommandTest, RunsBesideTheNodeThatWrites) {

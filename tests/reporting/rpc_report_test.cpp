@@ -1,12 +1,13 @@
 // The reporting RPC edge over a real node: Admin.report returns the figures (JSON, tables, HTML)
 // with edge validation, and a supervisor's sink receives a violation as soon as an agent's reply
-// carries a card number.
+// carries a card number — once the violation is recorded in the log, never before.
 
 #include <mutex>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "actors/quality/quality_codec.hpp"
 #include "runtime/rpc/client.hpp"
 #include "runtime/rpc/rpc_server.hpp"
 #include "tests/reporting/node_fixture.hpp"
@@ -15,6 +16,18 @@ namespace sb::reporting::test {
 namespace {
 
 using Json = nlohmann::json;
+
+// Whether the log holds a ViolationDetected event for `v`.
+bool recorded(runtime::Journal& journal, const quality::Violation& v) {
+  auto feed = journal.read_feed(0, 100'000);
+  if (!feed) return false;
+  return std::any_of(feed->begin(), feed->end(), [&](const runtime::FeedEntry& entry) {
+    if (entry.key.kind != EntityKind::quality_monitor) return false;
+    auto event = quality::Codec::decode_event(entry.event.payload);
+    const auto* detected = event ? std::get_if<quality::ViolationDetected>(&*event) : nullptr;
+    return detected != nullptr && quality::as_violation(*detected) == v;
+  });
+}
 
 constexpr char kAdminToken[] = "admin-token";
 constexpr char kWebToken[] = "web-token";
@@ -105,9 +118,14 @@ TEST_F(RpcReportTest, ASupervisorSeesACardNumberInAnAgentReplyLive) {
   auto supervisor = connect_as(kAdminToken);
   std::mutex mutex;
   std::vector<quality::Violation> seen;
+  std::vector<bool> durable_when_seen;
+  auto journal = node_->node().journal();
   ASSERT_TRUE(supervisor->watch_violations([&](const quality::Violation& v) {
+    // Pushed only once the violation is an event in the log.
+    const bool in_log = recorded(*journal, v);
     std::lock_guard lock(mutex);
     seen.push_back(v);
+    durable_when_seen.push_back(in_log);
   }));
   agent_online("a-1");
   const auto id = handed_to_agent("visitor-9", "a-1", "请把卡号 4111 1111 1111 1111 发给我");
@@ -126,6 +144,10 @@ TEST_F(RpcReportTest, ASupervisorSeesACardNumberInAnAgentReplyLive) {
   EXPECT_EQ(card->conversation_id, id);
   EXPECT_NE(card->evidence.find("1111"), std::string::npos) << card->evidence;
   EXPECT_EQ(card->evidence.find("4111 1111 1111 1111"), std::string::npos) << "never in full";
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_TRUE(durable_when_seen[i])
+        << quality::to_string(seen[i].rule) << " was pushed before it was recorded";
+  }
 }
 
 }  // namespace

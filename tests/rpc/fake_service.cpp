@@ -294,14 +294,106 @@ void FakeService::upsert_agent(AgentSpec spec, Callback<AgentView> done) {
   answer(std::move(done), std::move(view));
 }
 
+namespace {
+KnowledgeBaseVersion kb_version(std::uint64_t version, std::uint32_t intents, std::uint32_t examples) {
+  KnowledgeBaseVersion out;
+  out.version = version;
+  out.intents = intents;
+  out.examples = examples;
+  out.current = true;
+  return out;
+}
+}  // namespace
+
 void FakeService::import_knowledge_base(std::string jsonl, Callback<KnowledgeBaseVersion> done) {
   record("import_kb " + std::to_string(jsonl.size()));
-  answer(std::move(done), KnowledgeBaseVersion{7, 2, 5});
+  answer(std::move(done), kb_version(7, 2, 5));
+}
+
+void FakeService::knowledge_base_versions(Callback<std::vector<KnowledgeBaseVersion>> done) {
+  record("kb_versions");
+  answer(std::move(done), std::vector<KnowledgeBaseVersion>{kb_version(0, 60, 1200), kb_version(7, 2, 5)});
+}
+
+void FakeService::roll_back_knowledge_base(std::uint64_t version, Callback<KnowledgeBaseVersion> done) {
+  record("kb_roll_back " + std::to_string(version));
+  answer(std::move(done), kb_version(version, 60, 1200));
 }
 
 void FakeService::queues(Callback<std::vector<QueueSnapshot>> done) {
   record("queues");
   answer(std::move(done), std::vector<QueueSnapshot>{{"orders", 3, 1, 2, 4, 1500, 900}});
+}
+
+void FakeService::agent_logout(std::string agent_id, Callback<AgentView> done) {
+  {
+    std::lock_guard lock(mutex_);
+    agent_sinks_.erase(agent_id);
+  }
+  record("logout " + agent_id);
+  AgentView view;
+  view.agent_id = agent_id;
+  view.presence = Presence::offline;
+  answer(std::move(done), std::move(view));
+}
+
+void FakeService::agent_desk_lost(std::string agent_id, std::shared_ptr<AgentEventSink> sink) {
+  bool dropped = false;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = agent_sinks_.find(agent_id);
+    if (it != agent_sinks_.end() && it->second == sink) {
+      agent_sinks_.erase(it);
+      dropped = true;
+    }
+  }
+  record(std::string(dropped ? "desk_lost " : "desk_lost_stale ") + agent_id);
+}
+
+void FakeService::sla_policies(Callback<std::vector<SlaPolicySpec>> done) {
+  record("sla_policies");
+  SlaPolicySpec spec{"vip", "urgent", "vip-urgent", 60'000, 120'000, 3'600'000, 0.5, "leads", true, true};
+  answer(std::move(done), std::vector<SlaPolicySpec>{spec});
+}
+
+void FakeService::set_sla_policy(SlaPolicySpec spec, Callback<SlaPolicySpec> done) {
+  record("set_sla_policy " + spec.tier + " " + spec.priority + " " + spec.name);
+  spec.configured = true;
+  answer(std::move(done), std::move(spec));
+}
+
+void FakeService::remove_sla_policy(std::string tier, std::string priority, Callback<Done> done) {
+  record("remove_sla_policy " + tier + " " + priority);
+  answer(std::move(done), Done{});
+}
+
+void FakeService::tier_rules(Callback<TierRulesSpec> done) {
+  record("tier_rules");
+  answer(std::move(done), TierRulesSpec{86'400'000, 3, 0, false, true, false});
+}
+
+void FakeService::set_tier_rules(TierRulesSpec rules, Callback<TierRulesSpec> done) {
+  record("set_tier_rules " + std::to_string(rules.regular_after_orders));
+  rules.configured = true;
+  answer(std::move(done), std::move(rules));
+}
+
+void FakeService::skill_groups(Callback<std::vector<SkillGroupSpec>> done) {
+  record("skill_groups");
+  SkillGroupSpec spec;
+  spec.name = "orders";
+  spec.overflow_groups = {"general"};
+  answer(std::move(done), std::vector<SkillGroupSpec>{spec});
+}
+
+void FakeService::define_skill_group(SkillGroupSpec spec, Callback<SkillGroupSpec> done) {
+  record("define_skill_group " + spec.name);
+  answer(std::move(done), std::move(spec));
+}
+
+void FakeService::remove_skill_group(std::string name, Callback<Done> done) {
+  record("remove_skill_group " + name);
+  answer(std::move(done), Done{});
 }
 
 }  // namespace sb::rpc::test

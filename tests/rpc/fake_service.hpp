@@ -70,7 +70,20 @@ class FakeService final : public ServiceApi {
   void ticket(std::string ticket_id, Callback<TicketView> done) override;
   void upsert_agent(AgentSpec spec, Callback<AgentView> done) override;
   void import_knowledge_base(std::string jsonl, Callback<KnowledgeBaseVersion> done) override;
+  void knowledge_base_versions(Callback<std::vector<KnowledgeBaseVersion>> done) override;
+  void roll_back_knowledge_base(std::uint64_t version, Callback<KnowledgeBaseVersion> done) override;
   void queues(Callback<std::vector<QueueSnapshot>> done) override;
+  void agent_logout(std::string agent_id, Callback<AgentView> done) override;
+  void agent_desk_lost(std::string agent_id, std::shared_ptr<AgentEventSink> sink) override;
+  // The configuration calls echo what they were given (marked configured) and record it.
+  void sla_policies(Callback<std::vector<SlaPolicySpec>> done) override;
+  void set_sla_policy(SlaPolicySpec spec, Callback<SlaPolicySpec> done) override;
+  void remove_sla_policy(std::string tier, std::string priority, Callback<Done> done) override;
+  void tier_rules(Callback<TierRulesSpec> done) override;
+  void set_tier_rules(TierRulesSpec rules, Callback<TierRulesSpec> done) override;
+  void skill_groups(Callback<std::vector<SkillGroupSpec>> done) override;
+  void define_skill_group(SkillGroupSpec spec, Callback<SkillGroupSpec> done) override;
+  void remove_skill_group(std::string name, Callback<Done> done) override;
 
  private:
   void record(std::string call);

@@ -245,6 +245,15 @@ TEST_F(RpcFixture, AdminCallsReachTheService) {
   auto version = client->import_knowledge_base("{\"intent\":\"x\"}\n");
   ASSERT_TRUE(version);
   EXPECT_EQ(version->version, 7u);
+  auto versions = client->knowledge_base_versions();
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[1].version, 7u);
+  EXPECT_TRUE((*versions)[1].current);
+  auto rolled_back = client->roll_back_knowledge_base(0);
+  ASSERT_TRUE(rolled_back);
+  EXPECT_EQ(rolled_back->version, 0u);
+  EXPECT_EQ(rolled_back->intents, 60u);
   auto queues = client->queues();
   ASSERT_TRUE(queues);
   ASSERT_EQ(queues->size(), 1u);

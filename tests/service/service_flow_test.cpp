@@ -5,94 +5,16 @@
 // resolved and rated; one account on two channels is one conversation; bad input is refused
 // with a precise error; a restart changes nothing.
 
-#include <gtest/gtest.h>
-
-#include "tests/support/inbox.hpp"
-
-#include <caf/all.hpp>
-
-#include <condition_variable>
-#include <future>
-#include <mutex>
 #include <thread>
 
-#include "runtime/service/switchboard_node.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/service/service_fixture.hpp"
 
 namespace sb::service {
 namespace {
 
-constexpr auto kWait = std::chrono::seconds(20);
+using namespace sb::service::testing;
 
-template <class T>
-Expected<T, ServiceError> wait_for(std::function<void(Callback<T>)> start) {
-  auto promise = std::make_shared<std::promise<Expected<T, ServiceError>>>();
-  auto future = promise->get_future();
-  start([promise](Expected<T, ServiceError> result) { promise->set_value(std::move(result)); });
-  if (future.wait_for(kWait) != std::future_status::ready) {
-    return unexpected(ServiceError{ErrorCode::internal, "timed out", {}});
-  }
-  return future.get();
-}
-
-template <class Item>
-using Inbox = sb::testing::Inbox<Item>;
-
-struct RecordingChannel : ChannelSink {
-  Inbox<OutboundMessage> inbox;
-  void push(const OutboundMessage& message) override { inbox.add(message); }
-};
-
-struct RecordingDesk : AgentEventSink {
-  Inbox<AgentOffer> offers;
-  Inbox<std::string> events;
-  void offer(const AgentOffer& offer) override { offers.add(offer); }
-  void offer_withdrawn(const std::string& id) override { events.add("withdrawn " + id); }
-  void customer_message(const std::string& id, const TranscriptLine& line) override {
-    events.add("said " + id + " " + line.text);
-  }
-  void notice(const std::string& text) override { events.add(text); }
-};
-
-class ServiceFlowTest : public ::testing::Test {
- protected:
-  void start() {
-    config_ = std::make_unique<caf::actor_system_config>();
-    config_->set("scheduler.max-threads", 2);
-    system_ = std::make_unique<caf::actor_system>(*config_);
-    runtime::NodeSettings settings;
-    settings.data_dir = dir_.str();
-    BotFiles files{std::string(SB_SOURCE_DIR) + "/config/kb/default_kb.jsonl",
-                   std::string(SB_SOURCE_DIR) + "/config/kb/sample_orders.jsonl"};
-    auto node = SwitchboardNode::start(*system_, settings, files);
-    ASSERT_TRUE(node) << node.error();
-    node_ = std::move(*node);
-  }
-  void stop() {
-    node_.reset();
-    system_.reset();
-  }
-  void TearDown() override { stop(); }
-
-  ServiceApi& api() { return node_->service(); }
-
-  Expected<DeliverResult, ServiceError> say(const std::string& user, const std::string& id,
-                                            const std::string& text, Channel channel = Channel::web,
-                                            const std::string& account = {}) {
-    InboundMessage message;
-    message.channel = channel;
-    message.channel_user_id = user;
-    message.message_id = id;
-    message.text = text;
-    message.account_id = account;
-    return wait_for<DeliverResult>([&](auto done) { api().deliver(message, done); });
-  }
-
-  sb::testing::TempDir dir_;
-  std::unique_ptr<caf::actor_system_config> config_;
-  std::unique_ptr<caf::actor_system> system_;
-  std::unique_ptr<SwitchboardNode> node_;
-};
+using ServiceFlowTest = NodeFixture;
 
 TEST_F(ServiceFlowTest, TheBotAnswersOnTheChannel) {
   start();

@@ -17,6 +17,7 @@
 #include "runtime/entity/entity_registry.hpp"
 #include "runtime/journal/journal_actor.hpp"
 #include "runtime/journal/memory_journal.hpp"
+#include "runtime/node/wake_scheduler.hpp"
 #include "runtime/service/default_policies.hpp"
 
 namespace sb::ticket {
@@ -179,6 +180,47 @@ TEST_F(TicketSlaActorTest, ARestartInTheMiddleChangesNothing) {
   advance(std::chrono::minutes(1));
   EXPECT_EQ(count_in_log(kBreached), breaches) << "a breach was recorded twice";
   EXPECT_EQ(recovered.ticket_id, "tk-1");
+}
+
+TEST_F(TicketSlaActorTest, TheWakeUpIndexFollowsTheNextDeadlineInTheSameWrite) {
+  create_assigned_ticket();
+  auto due = [&] {
+    auto index = journal_->read_wake_index(std::numeric_limits<std::int64_t>::max(), 10);
+    EXPECT_TRUE(index.has_value());
+    return index && index->size() == 1 && index->front().key == key_ ? index->front().due_ms : -1;
+  };
+  EXPECT_EQ(due(), to_unix_ms(T0 + std::chrono::minutes(48)));  // the first-response warning
+  advance(std::chrono::minutes(48));
+  EXPECT_EQ(due(), to_unix_ms(T0 + std::chrono::minutes(60)));  // now the breach
+  ASSERT_EQ(command(RecordAgentReply{"a-1", *now_}).kind, runtime::ReplyKind::accepted);
+  ASSERT_EQ(command(ResolveTicket{"a-1", "done", *now_}).kind, runtime::ReplyKind::accepted);
+  ASSERT_EQ(command(CloseTicket{"a-1", *now_}).kind, runtime::ReplyKind::accepted);
+  auto index = journal_->read_wake_index(std::numeric_limits<std::int64_t>::max(), 10);
+  ASSERT_TRUE(index.has_value());
+  EXPECT_TRUE(index->empty()) << "a closed ticket has no timer left";
+}
+
+// After a node restart nobody touches the ticket: the node's wake scheduler reads the index and
+// wakes it, and the deadline that passed while the node was down fires at once.
+TEST_F(TicketSlaActorTest, ANodeRestartWakesTicketsNoOneTouches) {
+  create_assigned_ticket();
+  self_->send(registry_, runtime::route_atom::value, key_, caf::make_message(runtime::stop_atom::value));
+  sched_.run();
+  *now_ += std::chrono::minutes(90);  // the node was down past the warning and the breach
+  sched_.run();
+  EXPECT_EQ(count_in_log(kBreached), 0u);
+
+  runtime::WakeSchedulerOptions options;
+  options.clock = [now = now_] { return *now; };
+  options.detached = false;
+  auto scheduler = runtime::spawn_wake_scheduler(system_, journal_, registry_, options);
+  sched_.run();
+  advance(Duration(0));
+  EXPECT_EQ(count_in_log(kWarned), 1u);
+  EXPECT_GE(count_in_log(kBreached), 1u);
+  EXPECT_GE(state().escalation_level, 1u);
+  self_->send(scheduler, runtime::stop_atom::value);
+  sched_.run();
 }
 
 }  // namespace

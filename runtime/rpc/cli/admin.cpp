@@ -1,10 +1,13 @@
-// switchboard admin: knowledge base, agents, queues (see terminal_clients.hpp).
+// switchboard admin: knowledge base, agents, queues, and the node configuration
+// (admin_config.hpp) (see terminal_clients.hpp).
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 
+#include "runtime/rpc/cli/admin_config.hpp"
 #include "runtime/rpc/cli/cli_args.hpp"
 #include "runtime/rpc/cli/format.hpp"
 #include "runtime/rpc/cli/terminal_clients.hpp"
@@ -13,7 +16,7 @@ namespace sb::rpc::cli {
 namespace {
 
 constexpr char kUsage[] =
-    "usage: admin kb import FILE | agent add ID --skill group:level ... [--name N] "
+    "usage: admin kb import FILE | kb versions | kb rollback VERSION | agent add ID --skill group:level ... [--name N] "
     "[--chat-capacity N] [--email-capacity N] [--group G ...] | queues";
 
 std::optional<int> parse_int(const std::string& text) {
@@ -31,6 +34,33 @@ int import_kb(Client& client, const std::string& path, std::ostream& out) {
   if (!version) return out << describe(version.error()) << '\n', 1;
   out << "knowledge base version " << version->version << ": " << version->intents << " intents, "
       << version->examples << " examples\n";
+  return 0;
+}
+
+void print_version(const service::KnowledgeBaseVersion& v, std::ostream& out) {
+  out << (v.current ? "* " : "  ") << "version " << v.version << ": " << v.intents << " intents, " << v.examples
+      << " examples";
+  if (v.version == 0) {
+    out << " (" << v.imported_by << ")\n";
+    return;
+  }
+  out << ", " << v.bytes << " bytes, sha256 " << v.sha256.substr(0, 12) << ", by " << v.imported_by << '\n';
+}
+
+int list_kb_versions(Client& client, std::ostream& out) {
+  auto versions = client.knowledge_base_versions();
+  if (!versions) return out << describe(versions.error()) << '\n', 1;
+  for (const auto& v : *versions) print_version(v, out);
+  return 0;
+}
+
+int roll_back_kb(Client& client, const std::string& version_text, std::ostream& out) {
+  auto version = parse_int(version_text);
+  if (!version || *version < 0) return out << "the version is a number, not '" << version_text << "'\n", 2;
+  auto current = client.roll_back_knowledge_base(static_cast<std::uint64_t>(*version));
+  if (!current) return out << describe(current.error()) << '\n', 1;
+  out << "now current: ";
+  print_version(*current, out);
   return 0;
 }
 
@@ -77,19 +107,30 @@ int list_queues(Client& client, std::ostream& out) {
 }  // namespace
 
 int run_admin(const std::vector<std::string>& args, std::istream& /*in*/, std::ostream& out) {
+  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
+    return out << kUsage << '\n' << kConfigurationUsage << '\n', 0;
+  }
   auto parsed = parse_args(args);
   if (!parsed) return out << parsed.error() << '\n', 2;
   const auto& words = parsed->positional;
   auto word = [&](std::size_t i) { return i < words.size() ? words[i] : std::string(); };
   const bool kb_import = word(0) == "kb" && word(1) == "import" && words.size() == 3;
+  const bool kb_versions = word(0) == "kb" && word(1) == "versions" && words.size() == 2;
+  const bool kb_rollback = word(0) == "kb" && word(1) == "rollback" && words.size() == 3;
   const bool agent_add = word(0) == "agent" && word(1) == "add" && words.size() == 3;
   const bool queues = word(0) == "queues" && words.size() == 1;
-  if (!kb_import && !agent_add && !queues) return out << kUsage << '\n', 2;
+  const bool configuration = is_configuration_command(words);
+  if (!kb_import && !kb_versions && !kb_rollback && !agent_add && !queues && !configuration) {
+    return out << kUsage << '\n' << kConfigurationUsage << '\n', 2;
+  }
 
   auto client = connect_and_authenticate(*parsed);
   if (!client) return out << client.error() << '\n', 1;
   if (kb_import) return import_kb(**client, word(2), out);
+  if (kb_versions) return list_kb_versions(**client, out);
+  if (kb_rollback) return roll_back_kb(**client, word(2), out);
   if (agent_add) return add_agent(**client, word(2), *parsed, out);
+  if (configuration) return run_configuration_command(**client, *parsed, out);
   return list_queues(**client, out);
 }
 

@@ -16,7 +16,7 @@ constexpr char kHelp[] =
     "commands: /accept [conv] /decline [conv] /reply <conv> <text> "
     "/transfer <conv> <target> <note> /resolve <conv> /conv <conv> /timeline <customer> "
     "/suggest <conv> /ticket new <conv> <subject>|get <id>|status <id> <s>|note <id> <text> "
-    "/presence online|away|offline /quit";
+    "/presence online|away|offline /logout /quit";
 
 // The words of a command line; `rest_after(n)` is the text after the first n words.
 struct Command {
@@ -111,6 +111,10 @@ bool Desk::run(const std::string& line) {
     ticket(command);
   } else if (verb == "/presence") {
     presence(command.word(1));
+  } else if (verb == "/logout") {
+    report(client_.logout(), [this](const service::AgentView&) {
+      printer_.line("logged out: your conversations went back to the queue");
+    });
   } else {
     printer_.line(kHelp);
   }

@@ -19,11 +19,14 @@ int run_chat(const std::vector<std::string>& args, std::istream& in, std::ostrea
 // and notices. Commands: /accept [conv], /decline [conv], /reply <conv> <text>,
 // /transfer <conv> <agent:id|skill:group> <note>, /resolve <conv>, /conv <conv>,
 // /timeline <customer>, /suggest <conv>, /ticket new <conv> <subject> | get <id> |
-// status <id> <status> | note <id> <text>, /presence online|away|offline, /help, /quit.
+// status <id> <status> | note <id> <text>, /presence online|away|offline, /logout (offline:
+// open conversations go back to the queue), /help, /quit.
 int run_desk(const std::vector<std::string>& args, std::istream& in, std::ostream& out);
 
 // switchboard admin kb import FILE | agent add ID --skill group:level ... [--name N]
 //   [--chat-capacity N] [--email-capacity N] [--group G ...] | queues
+//   | sla list|set|remove ... | tiers show|set ... | skills list|define|remove ...
+//   (the configuration commands: admin_config.hpp)
 int run_admin(const std::vector<std::string>& args, std::istream& in, std::ostream& out);
 
 }  // namespace sb::rpc::cli

@@ -47,7 +47,9 @@ Events every_event() {
           Resolved{"a-7", at_min(9)},
           Closed{CloseReason::auto_closed, at_min(10)},
           Reopened{Phase::closed, at_min(11)},
-          RatedByCustomer{5, "很好", at_min(12)}};
+          RatedByCustomer{5, "很好", at_min(12)},
+          FollowUpRequested{2, FollowUpReason::out_of_hours, at_min(13)},
+          FollowUpOpened{2, "tk-cv-1-f2", at_min(14)}};
 }
 
 TEST(ConversationCodec, EveryEventRoundTrips) {
@@ -93,6 +95,14 @@ TEST(ConversationCodec, RichStatesRoundTrip) {
   ASSERT_TRUE(state.rating);
   ASSERT_TRUE(state.handoff);
   EXPECT_EQ(round_trip(state), state);
+  // A follow-up opened and another one pending.
+  Events followed = in_queue();
+  followed.push_back(FollowUpRequested{1, FollowUpReason::out_of_hours, at_min(2)});
+  followed.push_back(FollowUpOpened{1, "tk-cv-1-f1", at_min(3)});
+  followed.push_back(FollowUpRequested{2, FollowUpReason::abandoned_in_queue, at_min(40)});
+  const State pending = fold_events<Decider>(followed);
+  ASSERT_TRUE(pending.follow_up);
+  EXPECT_EQ(round_trip(pending), pending);
 }
 
 TEST(ConversationCodec, GarbageIsAnErrorNotACrash) {

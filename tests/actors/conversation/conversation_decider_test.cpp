@@ -52,7 +52,9 @@ std::vector<CommandCase> commands() {
           {"resolve", Resolve{"a-1", t}},
           {"close", Close{CloseReason::agent_closed, t}},
           {"rate", Rate{5, "quick!", t}},
-          {"timers", CheckTimers{std::chrono::hours(1), t}}};
+          {"timers", CheckTimers{std::chrono::hours(1), t}},
+          {"follow-up", RequestFollowUp{FollowUpReason::out_of_hours, t}},
+          {"confirm", ConfirmFollowUp{1, "tk-x-f1", t}}};
 }
 
 constexpr std::optional<Rejection> A = std::nullopt;  // accepted
@@ -61,17 +63,19 @@ constexpr auto WP = Rejection::wrong_phase;
 constexpr auto BS = Rejection::bot_silenced;
 constexpr auto AH = Rejection::already_handed_off;
 constexpr auto NR = Rejection::not_resolved;
+constexpr auto IF = Rejection::invalid_field;  // a confirmation of a follow-up never requested
 
 // Rows: phases() in order; columns: commands() in order.
 const std::vector<std::vector<std::optional<Rejection>>> kExpected{
     // recv rcv+bot handoff enq offer decl expire assign reply transf rel resolve close rate timers
-    {A, A, NS, NS, NS, NS, NS, NS, NS, NS, NS, NS, NS, NS, A},                           // none
-    {A, A, A, WP, WP, WP, WP, WP, WP, WP, WP, Rejection::not_assigned_agent, A, NR, A},  // bot
-    {A, BS, AH, A, A, WP, WP, A, WP, WP, WP, WP, A, NR, A},                              // queued
-    {A, BS, AH, WP, WP, A, A, A, WP, WP, WP, WP, A, NR, A},                              // offered
-    {A, BS, AH, WP, WP, WP, WP, WP, A, A, A, A, A, NR, A},                               // assigned
-    {A, BS, AH, WP, WP, WP, WP, WP, WP, WP, WP, WP, A, A, A},                            // resolved
-    {A, BS, AH, WP, WP, WP, WP, WP, WP, WP, WP, WP, WP, A, A},                           // closed
+    //   follow-up confirm
+    {A, A, NS, NS, NS, NS, NS, NS, NS, NS, NS, NS, NS, NS, A, NS, IF},                           // none
+    {A, A, A, WP, WP, WP, WP, WP, WP, WP, WP, Rejection::not_assigned_agent, A, NR, A, WP, IF},  // bot
+    {A, BS, AH, A, A, WP, WP, A, WP, WP, WP, WP, A, NR, A, A, IF},                               // queued
+    {A, BS, AH, WP, WP, A, A, A, WP, WP, WP, WP, A, NR, A, A, IF},                               // offered
+    {A, BS, AH, WP, WP, WP, WP, WP, A, A, A, A, A, NR, A, WP, IF},                               // assigned
+    {A, BS, AH, WP, WP, WP, WP, WP, WP, WP, WP, WP, A, A, A, WP, IF},                            // resolved
+    {A, BS, AH, WP, WP, WP, WP, WP, WP, WP, WP, WP, WP, A, A, WP, IF},                           // closed
 };
 
 TEST(ConversationMatrix, EveryCommandInEveryPhase) {
@@ -370,6 +374,56 @@ TEST(ConversationEnd, AutoCloseAfterTheDelay) {
             Rejection::invalid_field);
 }
 
+// ---- follow-up tickets -----------------------------------------------------------------------
+TEST(ConversationFollowUp, ACustomerSilentInTheQueueLeavesAndATicketFollowsUp) {
+  const Duration abandon = std::chrono::minutes(30);
+  const State queued = fold_events<Decider>(in_queue());  // last activity at minute 0
+  EXPECT_EQ(queue_abandoned_at(queued, abandon), at_min(30));
+  EXPECT_EQ(next_deadline(queued, std::chrono::hours(1), abandon), at_min(30));
+  EXPECT_FALSE(next_deadline(queued, std::chrono::hours(1)));  // off by default
+  EXPECT_TRUE(given<Decider>(in_queue()).when(CheckTimers{std::chrono::hours(1), at_min(29), abandon}).events().empty());
+  auto left = given<Decider>(in_queue()).when(CheckTimers{std::chrono::hours(1), at_min(30), abandon});
+  EXPECT_EQ(left.events(), (Events{Closed{CloseReason::customer_left, at_min(30)},
+                                   FollowUpRequested{1, FollowUpReason::abandoned_in_queue, at_min(30)}}));
+  EXPECT_EQ(left.state().phase, Phase::closed);
+  EXPECT_EQ(left.state().follow_up, (FollowUpRequested{1, FollowUpReason::abandoned_in_queue, at_min(30)}));
+  // An offer that is still out counts too: the earlier deadline wins.
+  const State offered = fold_events<Decider>(in_offer());
+  EXPECT_EQ(next_deadline(offered, std::chrono::hours(1), abandon), at_min(5) + std::chrono::seconds(20));
+  // Writing keeps the customer's place.
+  Events wrote = in_queue();
+  wrote.push_back(MessageReceived{"m-2", Channel::web, "still there?", at_min(20)});
+  EXPECT_EQ(queue_abandoned_at(fold_events<Decider>(wrote), abandon), at_min(50));
+  // Nobody abandons a conversation an agent has.
+  EXPECT_FALSE(queue_abandoned_at(fold_events<Decider>(in_assignment()), abandon));
+}
+
+TEST(ConversationFollowUp, RequestedOnceThenConfirmedOnce) {
+  Events history = in_queue();
+  auto requested = given<Decider>(history).when(RequestFollowUp{FollowUpReason::out_of_hours, at_min(1)});
+  EXPECT_EQ(requested.events(), (Events{FollowUpRequested{1, FollowUpReason::out_of_hours, at_min(1)}}));
+  history.push_back(FollowUpRequested{1, FollowUpReason::out_of_hours, at_min(1)});
+  EXPECT_EQ(given<Decider>(history).when(RequestFollowUp{FollowUpReason::out_of_hours, at_min(2)}).rejection_code(),
+            Rejection::follow_up_pending);
+  EXPECT_EQ(given<Decider>(history).when(ConfirmFollowUp{2, "tk-x-f2", at_min(2)}).rejection_code(),
+            Rejection::invalid_field);
+  EXPECT_EQ(given<Decider>(history).when(ConfirmFollowUp{1, "", at_min(2)}).rejection_code(),
+            Rejection::invalid_field);
+  auto confirmed = given<Decider>(history).when(ConfirmFollowUp{1, "tk-x-f1", at_min(2)});
+  EXPECT_EQ(confirmed.events(), (Events{FollowUpOpened{1, "tk-x-f1", at_min(2)}}));
+  EXPECT_FALSE(confirmed.state().follow_up);
+  EXPECT_EQ(confirmed.state().follow_up_tickets, (std::vector<std::string>{"tk-x-f1"}));
+  history.push_back(FollowUpOpened{1, "tk-x-f1", at_min(2)});
+  EXPECT_TRUE(given<Decider>(history).when(ConfirmFollowUp{1, "tk-x-f1", at_min(3)}).events().empty())
+      << "a repeated confirmation changes nothing";
+  EXPECT_EQ(given<Decider>(history).when(RequestFollowUp{FollowUpReason::out_of_hours, at_min(4)}).events(),
+            (Events{FollowUpRequested{2, FollowUpReason::out_of_hours, at_min(4)}}));
+  EXPECT_EQ(given<Decider>(history)
+                .when(RequestFollowUp{static_cast<FollowUpReason>(7), at_min(4)})
+                .rejection_code(),
+            Rejection::invalid_field);
+}
+
 TEST(ConversationRating, OnceAndOnlyAfterResolution) {
   auto rated = given<Decider>(in_resolution()).when(Rate{4, "good", at_min(9)});
   EXPECT_EQ(rated.events(), (Events{RatedByCustomer{4, "good", at_min(9)}}));
@@ -453,6 +507,8 @@ TEST(ConversationEffects, EachEventTellsTheActorWhatToDo) {
                      Effect::notify_agent_desk}));
   EXPECT_EQ(effects_after(assigned, Transferred{}),
             (Effects{Effect::release_agent, Effect::ask_router}));
+  EXPECT_EQ(effects_after(offered, FollowUpRequested{}), (Effects{Effect::open_follow_up_ticket}));
+  EXPECT_EQ(effects_after(offered, FollowUpOpened{}), (Effects{}));
   EXPECT_EQ(to_string(Effect::prompt_csat), "prompt_csat");
 }
 

@@ -22,7 +22,7 @@ class RandomCommands {
 
   Command next(const State& state, Timestamp at) {
     const std::string agent = "a-" + std::to_string(pick(3));
-    switch (pick(14)) {
+    switch (pick(15)) {
       case 0:
       case 1:
         return message(state, at);
@@ -52,8 +52,13 @@ class RandomCommands {
       case 12:
         return pick(2) ? Command{Close{CloseReason::customer_left, at}}
                        : Command{Rate{static_cast<std::uint8_t>(pick(7)), "", at}};
+      case 13:
+        if (state.follow_up && pick(3) != 0) {
+          return ConfirmFollowUp{state.follow_up->ordinal, "tk-" + std::to_string(state.follow_up->ordinal), at};
+        }
+        return RequestFollowUp{FollowUpReason::out_of_hours, at};
       default:
-        return CheckTimers{std::chrono::minutes(pick(3)), at};
+        return CheckTimers{std::chrono::minutes(pick(3)), at, std::chrono::minutes(pick(3))};
     }
   }
 
@@ -115,6 +120,15 @@ void check_invariants(const State& s, const Events& log) {
     if (std::holds_alternative<RatedByCustomer>(event)) ++ratings;
   }
   EXPECT_LE(ratings, 1);
+  // Follow-ups are numbered 1, 2, ... and at most one is pending.
+  std::uint32_t requested = 0;
+  for (const auto& event : log) {
+    if (const auto* r = std::get_if<FollowUpRequested>(&event)) {
+      EXPECT_EQ(r->ordinal, ++requested);
+    }
+  }
+  EXPECT_EQ(s.follow_ups, requested);
+  EXPECT_EQ(s.follow_up.has_value(), requested > s.follow_up_tickets.size());
 }
 
 TEST(ConversationProperty, ReplayEqualsLiveAndInvariantsHold) {

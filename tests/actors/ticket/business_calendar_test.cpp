@@ -203,5 +203,24 @@ TEST(BusinessCalendar, RandomSpansAreAdditiveAndDeadlinesAreTight) {
   }
 }
 
+TEST(BusinessCalendar, OpeningHoursAreReadFromAPersonsSpec) {
+  auto hours = parse_opening_hours("Mon-Fri 09:00-18:00, sat 10:00-24:00, UTC+08:00");
+  ASSERT_TRUE(hours) << hours.error();
+  EXPECT_EQ(hours->utc_offset_minutes, 8 * 60);
+  ASSERT_EQ(hours->opening_hours.size(), 6u);
+  EXPECT_EQ(hours->opening_hours.front(), (OpeningInterval{1, 9 * 60, 18 * 60}));
+  EXPECT_EQ(hours->opening_hours.back(), (OpeningInterval{6, 10 * 60, 24 * 60}));
+  EXPECT_EQ(parse_opening_hours("sun 08:30-12:00, utc-05:30")->utc_offset_minutes, -(5 * 60 + 30));
+  for (const char* bad : {"", "utc+08:00", "mon", "fri-mon 09:00-18:00", "mon 18:00-09:00", "mon 9:00-18:00",
+                          "mon 09:00-24:30", "xyz 09:00-10:00", "mon 09:00-18:00, utc+15:00",
+                          "mon 09:00-12:00, mon 11:00-13:00"}) {
+    auto parsed = parse_opening_hours(bad);
+    EXPECT_FALSE(parsed) << "'" << bad << "' was accepted";
+    if (!parsed) {
+      EXPECT_EQ(parsed.error().rfind("opening hours: ", 0), 0u) << parsed.error();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sb::ticket

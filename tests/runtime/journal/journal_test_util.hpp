@@ -16,7 +16,7 @@ inline runtime::EntityKey conversation(std::string id) {
 inline runtime::AppendRequest make_append(const runtime::EntityKey& key,
                                           std::uint64_t expected_version, std::size_t count = 1,
                                           std::string command_id = {}) {
-  runtime::AppendRequest request{key, expected_version, {}};
+  runtime::AppendRequest request{key, expected_version, {}, {}};
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint64_t version = expected_version + i + 1;
     std::string payload = key.id + "#" + std::to_string(version) + ":";

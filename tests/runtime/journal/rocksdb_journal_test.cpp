@@ -7,6 +7,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -44,6 +45,36 @@ TEST_F(RocksDbJournalTest, AppendsAreRecoveredInOrder) {
   ASSERT_EQ(recovery->events.size(), 3u);
   for (std::uint64_t v = 1; v <= 3; ++v) EXPECT_EQ(recovery->events[v - 1].version, v);
   EXPECT_EQ(recovery->events[0].correlation_id, "corr");
+}
+
+TEST_F(RocksDbJournalTest, TheWakeUpIndexIsWrittenWithTheEventsAndSurvivesAReopen) {
+  auto key = conversation("c-1");
+  auto other = conversation("c-2");
+  {
+    auto journal = open();
+    auto first = make_append(key, 0);
+    first.wake = WakeUpdate{5'000};
+    ASSERT_TRUE(append_one(*journal, first));
+    auto second = make_append(other, 0);
+    second.wake = WakeUpdate{9'000};
+    ASSERT_TRUE(append_one(*journal, second));
+    // A refused request (stale version) writes no index entry either.
+    auto stale = make_append(conversation("c-3"), 4);
+    stale.wake = WakeUpdate{1'000};
+    ASSERT_FALSE(append_one(*journal, stale));
+    auto unchanged = make_append(key, 1);  // no `wake`: the entry stays as it was
+    ASSERT_TRUE(append_one(*journal, unchanged));
+  }
+  auto journal = open();
+  auto all = *journal->read_wake_index(100'000, 10);  // in key order, which is not due order
+  std::sort(all.begin(), all.end(), [](const WakeEntry& a, const WakeEntry& b) { return a.due_ms < b.due_ms; });
+  EXPECT_EQ(all, (std::vector<WakeEntry>{{key, 5'000}, {other, 9'000}}));
+  EXPECT_EQ(*journal->read_wake_index(6'000, 10), (std::vector<WakeEntry>{{key, 5'000}}));
+  EXPECT_EQ(journal->read_wake_index(100'000, 1)->size(), 1u);
+  auto cleared = make_append(key, 2);
+  cleared.wake = WakeUpdate{std::nullopt};
+  ASSERT_TRUE(append_one(*journal, cleared));
+  EXPECT_EQ(*journal->read_wake_index(100'000, 10), (std::vector<WakeEntry>{{other, 9'000}}));
 }
 
 TEST_F(RocksDbJournalTest, AnUnknownEntityRecoversEmpty) {

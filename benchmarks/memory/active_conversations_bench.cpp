@@ -1,0 +1,216 @@
+// Memory of active conversations (issue 6 target: 1,000,000 active conversations in <= 4 GiB
+// on the 2-core machine, <= 4 KiB each). A whole node runs in this process (RocksDB journal,
+// entity registry, bot on the shipped KB, routing, reporting feed); N customers each deliver a
+// few messages through ServiceApi::deliver, so N Customer and N Conversation entity actors come
+// to life through the registry and stay there: the idle timeout is raised for the run, so none
+// passivates. Durability `none` for the fill (nothing here depends on fsync).
+// Prints RSS (VmRSS, VmHWM) and the live heap before and after, per conversation, the registry's
+// count of active entities, and the CAF floor (an idle actor's heap) to show where it goes.
+//
+// usage: active_conversations_bench [--conversations N (100000)] [--messages M (3)]
+//                                   [--in-flight W (256)] [--dir DIR] [--keep]
+//                                   [--probe-actors K (100000; 0: skip)]
+// Every figure is measured in this run, on this machine.
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include <caf/all.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "actors/conversation/conversation_codec.hpp"
+#include "actors/conversation/conversation_decider.hpp"
+#include "actors/customer/customer_codec.hpp"
+#include "actors/customer/customer_decider.hpp"
+#include "benchmarks/memory/conversation_fill.hpp"
+#include "benchmarks/memory/idle_actor_probe.hpp"
+#include "benchmarks/memory/process_memory.hpp"
+#include "runtime/entity/entity_host.hpp"
+#include "runtime/load/question_mix.hpp"
+#include "runtime/messages.hpp"
+#include "runtime/service/switchboard_node.hpp"
+
+namespace {
+
+using namespace sb;
+namespace fs = std::filesystem;
+
+constexpr double kTargetBytesFor1M = 4.0 * 1024 * 1024 * 1024;
+constexpr std::uint64_t kTargetConversations = 1'000'000;
+constexpr auto kNoPassivation = std::chrono::hours(24);  // longer than any run
+
+struct Options {
+  bench::ConversationFillOptions fill;
+  std::string dir = "/tmp/switchboard-memory-bench";
+  bool keep = false;
+  std::size_t probe_actors = 100'000;
+};
+
+Options parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (flag == "--keep")
+      o.keep = true;
+    else if (flag == "--conversations" && has_value)
+      o.fill.conversations = std::stoull(argv[++i]);
+    else if (flag == "--messages" && has_value)
+      o.fill.messages = std::stoi(argv[++i]);
+    else if (flag == "--in-flight" && has_value)
+      o.fill.in_flight = std::stoul(argv[++i]);
+    else if (flag == "--dir" && has_value)
+      o.dir = argv[++i];
+    else if (flag == "--probe-actors" && has_value)
+      o.probe_actors = std::stoul(argv[++i]);
+    else {
+      std::fprintf(stderr,
+                   "usage: active_conversations_bench [--conversations N] [--messages M] "
+                   "[--in-flight W] [--dir DIR] [--keep] [--probe-actors K]\n");
+      std::exit(2);
+    }
+  }
+  return o;
+}
+
+void line(const std::string& what, const std::string& figure) {
+  std::printf("%-60s %s\n", what.c_str(), figure.c_str());
+  std::fflush(stdout);
+}
+
+std::string memory_line(const bench::ProcessMemory& m) {
+  return fmt::format("RSS {:.0f} MiB, peak {:.0f} MiB, live heap {:.0f} MiB",
+                     bench::mib(m.rss_bytes), bench::mib(m.hwm_bytes),
+                     bench::mib(m.heap_in_use_bytes));
+}
+
+runtime::RegistryStats registry_stats(caf::actor_system& system, const caf::actor& registry) {
+  runtime::RegistryStats stats;
+  caf::scoped_actor self{system};
+  self->request(registry, std::chrono::seconds(30), runtime::stats_atom::value)
+      .receive([&](runtime::RegistryStats& s) { stats = s; }, [](caf::error&) {});
+  return stats;
+}
+
+void stop_entities(caf::actor_system& system, const caf::actor& registry) {
+  caf::scoped_actor self{system};
+  self->request(registry, std::chrono::seconds(60), runtime::stop_atom::value)
+      .receive([] {}, [](caf::error&) {});
+}
+
+// Waits until the live heap stops shrinking (actors are destroyed asynchronously after their
+// exit message, a few hundred thousand of them take a while); returns the memory then.
+bench::ProcessMemory settled_memory() {
+  constexpr std::uint64_t kStillBytes = 1 << 20;
+  constexpr int kChecksMax = 120;
+  auto last = bench::process_memory();
+  for (int i = 0; i < kChecksMax; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const auto now = bench::process_memory();
+    const bool still = now.heap_in_use_bytes + kStillBytes > last.heap_in_use_bytes &&
+                       last.heap_in_use_bytes + kStillBytes > now.heap_in_use_bytes;
+    last = now;
+    if (still) break;
+  }
+  return last;
+}
+
+double freed_per(const bench::ProcessMemory& before, const bench::ProcessMemory& after, double n) {
+  return (static_cast<double>(before.heap_in_use_bytes) -
+          static_cast<double>(after.heap_in_use_bytes)) /
+         n;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto options = parse(argc, argv);
+  spdlog::set_level(spdlog::level::warn);
+  fs::remove_all(options.dir);
+  fs::create_directories(options.dir);
+  auto questions = load::QuestionMix::from_file("config/kb/default_kb.jsonl");
+  if (!questions) {
+    std::fprintf(stderr, "active_conversations_bench: %s\n", questions.error().c_str());
+    return 1;
+  }
+
+  caf::actor_system_config config;
+  caf::actor_system system{config};
+  runtime::NodeSettings settings;
+  settings.data_dir = options.dir + "/node";
+  settings.durability = runtime::DurabilityMode::none;
+  settings.entity.idle_timeout = kNoPassivation;
+  auto node = service::SwitchboardNode::start(system, settings, service::BotFiles{});
+  if (!node) {
+    std::fprintf(stderr, "active_conversations_bench: %s\n", node.error().c_str());
+    return 1;
+  }
+  std::printf(
+      "active_conversations_bench: %llu conversations x %d messages, %zu customers at a time, "
+      "durability none, idle timeout 24 h, block cache %zu MiB\n",
+      static_cast<unsigned long long>(options.fill.conversations), options.fill.messages,
+      options.fill.in_flight, settings.block_cache_mb);
+  const auto baseline = bench::process_memory();
+  line("node started (bot trained, nothing active)", memory_line(baseline));
+
+  const auto filled = bench::fill_conversations((*node)->service(), *questions, options.fill);
+  settled_memory();  // fire-and-forget effects (a customer's timeline entry) land
+  const auto stats = registry_stats(system, (*node)->node().registry());
+  const auto after = bench::process_memory();
+  const auto n = static_cast<double>(options.fill.conversations);
+  line("fill: messages delivered / failed",
+       fmt::format("{} / {}{}", filled.delivered, filled.failed,
+                   filled.first_error.empty() ? "" : " (first: " + filled.first_error + ")"));
+  line("fill: time, rate",
+       fmt::format("{:.1f} s, {:.0f} messages/s, {:.0f} conversations/s", filled.seconds,
+                   filled.delivered / filled.seconds, n / filled.seconds));
+  line("registry: active / spawned / passivated entities",
+       fmt::format("{} / {} / {}", stats.active, stats.spawned, stats.passivated));
+  line("after the fill", memory_line(after));
+  const double rss_per =
+      (static_cast<double>(after.rss_bytes) - static_cast<double>(baseline.rss_bytes)) / n;
+  const double heap_per = (static_cast<double>(after.heap_in_use_bytes) -
+                           static_cast<double>(baseline.heap_in_use_bytes)) /
+                          n;
+  line("RSS per active conversation (with its customer)", fmt::format("{:.0f} bytes", rss_per));
+  line("live heap per active conversation (with its customer)",
+       fmt::format("{:.0f} bytes", heap_per));
+  const double projected = static_cast<double>(baseline.rss_bytes) + rss_per * kTargetConversations;
+  line("projected RSS for 1,000,000 active conversations",
+       fmt::format("{:.2f} GiB (target <= 4 GiB: {})", projected / (1024.0 * 1024 * 1024),
+                   projected <= kTargetBytesFor1M ? "met" : "NOT met"));
+
+  line("sizeof conversation actor / state",
+       fmt::format("{} / {} bytes",
+                   sizeof(runtime::EntityActor<conversation::Decider, conversation::Codec>),
+                   sizeof(conversation::State)));
+  line(
+      "sizeof customer actor / state",
+      fmt::format("{} / {} bytes", sizeof(runtime::EntityActor<customer::Decider, customer::Codec>),
+                  sizeof(customer::State)));
+  // Where it goes: release the parts one after the other and see how much live heap each frees.
+  // Freed heap is measured, not RSS: glibc keeps freed pages mapped.
+  (*node)->reporting().stop();
+  const auto without_reporting = settled_memory();
+  line("  held by the reporting feed (projections), per conversation",
+       fmt::format("{:.0f} bytes", freed_per(after, without_reporting, n)));
+  stop_entities(system, (*node)->node().registry());
+  const auto without_entities = settled_memory();
+  line("  held by the entity actors and the registry, per conversation",
+       fmt::format("{:.0f} bytes", freed_per(without_reporting, without_entities, n)));
+  line("  the rest (journal memtables and cache, sink hub, router ...), per conversation",
+       fmt::format("{:.0f} bytes", (static_cast<double>(without_entities.heap_in_use_bytes) -
+                                    static_cast<double>(baseline.heap_in_use_bytes)) /
+                                       n));
+  if (options.probe_actors > 0) {
+    const double floor = bench::idle_actor_heap_bytes(system, options.probe_actors, kNoPassivation);
+    line(fmt::format("CAF floor: live heap per idle actor ({} probes)", options.probe_actors),
+         fmt::format("{:.0f} bytes", floor));
+  }
+  (*node)->shutdown();
+  if (!options.keep) fs::remove_all(options.dir);
+  return filled.failed == 0 ? 0 : 1;
+}

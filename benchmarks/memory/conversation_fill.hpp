@@ -1,0 +1,37 @@
+#pragma once
+// Brings conversations to life the way customers do: each of `conversations` customers (web
+// visitors "v0", "v1" ...) sends `messages` messages through ServiceApi::deliver, one after the
+// other (the next once the previous is answered), `in_flight` customers at a time. Each first
+// message registers the customer and opens a conversation (two entity actors); the bot answers
+// every message. The texts are the knowledge base's own questions (load::QuestionMix).
+
+#include <cstdint>
+#include <string>
+
+#include "runtime/service/service_api.hpp"
+
+namespace sb::load {
+class QuestionMix;
+}
+
+namespace sb::bench {
+
+struct ConversationFillOptions {
+  std::uint64_t conversations = 100'000;
+  int messages = 3;
+  std::size_t in_flight = 256;
+  bool progress = true;  // a line on stderr every 10%
+};
+
+struct ConversationFillResult {
+  std::uint64_t delivered = 0;
+  std::uint64_t failed = 0;
+  std::string first_error;
+  double seconds = 0;
+};
+
+ConversationFillResult fill_conversations(service::ServiceApi& api,
+                                          const load::QuestionMix& questions,
+                                          const ConversationFillOptions& options);
+
+}  // namespace sb::bench
