@@ -107,6 +107,7 @@ void SwitchboardNode::shutdown() {
   stopped_ = true;
   if (reporting_) reporting_->stop();
   if (knowledge_base_) knowledge_base_->stop();
+  if (service_ && !service_->drain()) spdlog::warn("service calls still in flight at shutdown");
   caf::anon_send(services_->routing, runtime::stop_atom::value);
   caf::anon_send(services_->sinks, runtime::stop_atom::value);
   node_->shutdown();

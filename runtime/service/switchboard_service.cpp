@@ -1,5 +1,7 @@
 #include "runtime/service/switchboard_service.hpp"
 
+#include <thread>
+
 #include <caf/all.hpp>
 #include <spdlog/spdlog.h>
 
@@ -88,6 +90,19 @@ SwitchboardService::SwitchboardService(caf::actor_system& system, caf::actor reg
       services_(std::move(services)),
       knowledge_base_(std::move(knowledge_base)) {}
 
+SwitchboardService::~SwitchboardService() { drain(); }
+
+bool SwitchboardService::drain() {
+  // A call ends within kCallTimeout (the request's own timeout), and a chain of calls within a
+  // few of them.
+  const auto deadline = std::chrono::steady_clock::now() + 3 * kCallTimeout;
+  while (in_flight_.load() > 0) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
+
 template <class Reply, class OnReply>
 void SwitchboardService::call(const caf::actor& to, caf::message message, OnReply on_reply) {
   if (in_flight_.fetch_add(1) >= kInFlightCallsMax) {
@@ -100,14 +115,16 @@ void SwitchboardService::call(const caf::actor& to, caf::message message, OnRepl
   system_.spawn([to, message, on_reply, counter](caf::event_based_actor* self) mutable {
     self->request(to, kCallTimeout, std::move(message))
         .then(
+            // Counted down after on_reply, which may start the next call of a chain: drain()
+            // never sees zero in the middle of one.
             [self, on_reply, counter](Reply& reply) mutable {
-              counter->fetch_sub(1);
               on_reply(caf::expected<Reply>(std::move(reply)));
+              counter->fetch_sub(1);
               self->quit();
             },
             [self, on_reply, counter](caf::error& error) mutable {
-              counter->fetch_sub(1);
               on_reply(caf::expected<Reply>(std::move(error)));
+              counter->fetch_sub(1);
               self->quit();
             });
   });

@@ -24,6 +24,11 @@ class SwitchboardService final : public ServiceApi {
   SwitchboardService(caf::actor_system& system, caf::actor registry,
                      std::shared_ptr<services::EntityServices> services,
                      std::shared_ptr<KnowledgeBaseKeeper> knowledge_base);
+  ~SwitchboardService() override;  // drain()
+
+  // Waits until no call is in flight (their callbacks use this object); false after a bounded
+  // wait. The node calls it before it stops the actors the calls wait for.
+  bool drain();
 
   void deliver(InboundMessage message, Callback<DeliverResult> done) override;
   SubscriptionId subscribe_channel(Channel channel, std::shared_ptr<ChannelSink> sink) override;
