@@ -40,8 +40,9 @@ std::string customer_notice(FollowUpReason reason, const std::string& ticket_id)
          " so that an agent follows up on your question.";
 }
 
-void tell_customer(ConversationActor* self, const services::EntityServices& services, const State& state,
-                   FollowUpReason reason, const std::string& ticket_id, Timestamp at) {
+void tell_customer(ConversationActor* self, const services::EntityServices& services,
+                   const State& state, FollowUpReason reason, const std::string& ticket_id,
+                   Timestamp at) {
   service::OutboundMessage out;
   out.kind = service::OutboundKind::system;
   out.conversation_id = self->state.key.id;
@@ -57,7 +58,8 @@ void tell_customer(ConversationActor* self, const services::EntityServices& serv
 
 ticket::Fields ticket_fields_from(const State& state) {
   ticket::Fields fields;
-  if (!state.intent.empty()) fields.category = ticket::FieldValue{state.intent, ticket::FieldSource::extracted};
+  if (!state.intent.empty())
+    fields.category = ticket::FieldValue{state.intent, ticket::FieldSource::extracted};
   fields.order_number = extracted(state.slots, "order_no");
   fields.phone = extracted(state.slots, "phone");
   fields.email = extracted(state.slots, "email");
@@ -75,8 +77,9 @@ std::string follow_up_ticket_id(const std::string& conversation_id, std::uint32_
   return "tk-" + conversation_id + "-f" + std::to_string(ordinal);
 }
 
-ticket::CreateTicket follow_up_ticket(const std::string& conversation_id, const State& state, Tier tier,
-                                      const bot::Bot& bot, const ticket::SlaPolicyTable& policies) {
+ticket::CreateTicket follow_up_ticket(const std::string& conversation_id, const State& state,
+                                      Tier tier, const bot::Bot& bot,
+                                      const ticket::SlaPolicyTable& policies) {
   SB_ASSERT(state.follow_up.has_value());
   const auto& request = *state.follow_up;
   ticket::CreateTicket create;
@@ -88,8 +91,8 @@ ticket::CreateTicket follow_up_ticket(const std::string& conversation_id, const 
   create.priority = ticket_priority_for(bot, state.intent);
   create.source = source_of(request.reason);
   create.created_by = "system";
-  create.subject = "Follow-up (" + std::string(to_string(request.reason)) + "): " +
-                   (state.intent.empty() ? std::string("customer question") : state.intent);
+  create.subject = "Follow-up (" + std::string(to_string(request.reason)) +
+                   "): " + (state.intent.empty() ? std::string("customer question") : state.intent);
   create.description = last_customer_text(state);
   create.fields = ticket_fields_from(state);
   create.sla_policies = policies;
@@ -99,10 +102,12 @@ ticket::CreateTicket follow_up_ticket(const std::string& conversation_id, const 
 
 bool out_of_hours(const services::ConversationPolicy& policy, Timestamp at) {
   if (!policy.support_hours) return false;
-  return ticket::business_time_between(*policy.support_hours, at, at + std::chrono::minutes(1)) == Duration::zero();
+  return ticket::business_time_between(*policy.support_hours, at, at + std::chrono::minutes(1)) ==
+         Duration::zero();
 }
 
-void open_follow_up(ConversationActor* self, const services::EntityServices& services, const Volatile& memory) {
+void open_follow_up(ConversationActor* self, const services::EntityServices& services,
+                    const Volatile& memory) {
   const State& state = self->state.model;
   if (!state.follow_up) return;
   const auto request = *state.follow_up;
@@ -116,24 +121,28 @@ void open_follow_up(ConversationActor* self, const services::EntityServices& ser
   self->request(registry, std::chrono::seconds(30), runtime::route_atom::value, ticket_key,
                 runtime::make_command<ticket::Decider>(std::move(create), "follow-up:" + ticket_id))
       .then(
-          [self, services_ptr, registry, request, ticket_id, record](runtime::CommandReply<ticket::Decider>& reply) {
-            const bool exists = reply.kind != runtime::ReplyKind::rejected ||
-                                (reply.rejection && reply.rejection->code == ticket::Rejection::already_created);
+          [self, services_ptr, registry, request, ticket_id,
+           record](runtime::CommandReply<ticket::Decider>& reply) {
+            const bool exists =
+                reply.kind != runtime::ReplyKind::rejected ||
+                (reply.rejection && reply.rejection->code == ticket::Rejection::already_created);
             if (!exists) {
-              spdlog::error("{}: follow-up ticket {} refused: {}", runtime::to_string(self->state.key), ticket_id,
+              spdlog::error("{}: follow-up ticket {} refused: {}",
+                            runtime::to_string(self->state.key), ticket_id,
                             reply.rejection ? reply.rejection->detail : std::string("?"));
               return;
             }
             const State& now = self->state.model;
-            services::tell_entity<customer::Decider>(self, registry, {EntityKind::customer, now.customer_id}, record);
+            services::tell_entity<customer::Decider>(
+                self, registry, {EntityKind::customer, now.customer_id}, record);
             tell_customer(self, *services_ptr, now, request.reason, ticket_id, request.at);
             services::tell_entity<Decider>(self, registry, self->state.key,
                                            ConfirmFollowUp{request.ordinal, ticket_id, request.at});
           },
           [self, ticket_id](caf::error& error) {
             // The request stays pending: the next recovery of this conversation retries it.
-            spdlog::warn("{}: follow-up ticket {} not opened yet: {}", runtime::to_string(self->state.key),
-                         ticket_id, runtime::describe(error));
+            spdlog::warn("{}: follow-up ticket {} not opened yet: {}",
+                         runtime::to_string(self->state.key), ticket_id, runtime::describe(error));
           });
 }
 

@@ -25,8 +25,9 @@ ticket::Priority ticket_priority_for(const bot::Bot& bot, const std::string& int
 std::string follow_up_ticket_id(const std::string& conversation_id, std::uint32_t ordinal);
 
 // The CreateTicket for the pending follow-up. REQUIRES: state.follow_up.
-ticket::CreateTicket follow_up_ticket(const std::string& conversation_id, const State& state, Tier tier,
-                                      const bot::Bot& bot, const ticket::SlaPolicyTable& policies);
+ticket::CreateTicket follow_up_ticket(const std::string& conversation_id, const State& state,
+                                      Tier tier, const bot::Bot& bot,
+                                      const ticket::SlaPolicyTable& policies);
 
 // True when `at` falls outside the configured support hours.
 bool out_of_hours(const services::ConversationPolicy& policy, Timestamp at);

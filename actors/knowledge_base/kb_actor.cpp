@@ -10,7 +10,8 @@ namespace {
 using KnowledgeBaseActor = runtime::EntityActor<Decider, Codec>;
 
 // The chunks of `info`, in order, joined; an error when the log does not hold exactly them.
-Expected<std::string, std::string> assemble(const VersionInfo& info, const std::vector<runtime::EventRecord>& records) {
+Expected<std::string, std::string> assemble(const VersionInfo& info,
+                                            const std::vector<runtime::EventRecord>& records) {
   std::string content;
   content.reserve(info.bytes);
   std::uint32_t next = 0;
@@ -19,12 +20,13 @@ Expected<std::string, std::string> assemble(const VersionInfo& info, const std::
     if (!event) return unexpected(event.error());
     const auto* chunk = std::get_if<KnowledgeBaseChunk>(&*event);
     if (!chunk || chunk->version != info.version || chunk->index != next++) {
-      return unexpected("event " + std::to_string(record.version) + " is not chunk " + std::to_string(next - 1) +
-                        " of version " + std::to_string(info.version));
+      return unexpected("event " + std::to_string(record.version) + " is not chunk " +
+                        std::to_string(next - 1) + " of version " + std::to_string(info.version));
     }
     content += chunk->bytes;
   }
-  if (content.size() != info.bytes) return unexpected(std::string("the chunks do not add up to the version's size"));
+  if (content.size() != info.bytes)
+    return unexpected(std::string("the chunks do not add up to the version's size"));
   return content;
 }
 
@@ -37,14 +39,15 @@ caf::result<std::string> read_content(KnowledgeBaseActor* self, std::uint32_t ve
   auto promise = self->make_response_promise<std::string>();
   const VersionInfo wanted = *info;
   const auto& st = self->state;
-  self->request(st.context.reader, st.context.options.recover_timeout, runtime::read_atom::value, st.key,
-                wanted.first_chunk_event - 1, wanted.last_chunk_event)
+  self->request(st.context.reader, st.context.options.recover_timeout, runtime::read_atom::value,
+                st.key, wanted.first_chunk_event - 1, wanted.last_chunk_event)
       .then(
           [promise, wanted](std::vector<runtime::EventRecord>& records) mutable {
             auto content = assemble(wanted, records);
             if (!content) {
               promise.deliver(runtime::make_runtime_error(runtime::RuntimeErrc::journal_corruption,
-                                                          "knowledge-base version " + std::to_string(wanted.version) +
+                                                          "knowledge-base version " +
+                                                              std::to_string(wanted.version) +
                                                               ": " + content.error()));
               return;
             }
@@ -60,7 +63,8 @@ caf::actor spawn_knowledge_base(caf::actor_system& system, const runtime::Entity
                                 runtime::EntityContext context) {
   return system.spawn([key, context](KnowledgeBaseActor* self) {
     return runtime::entity_behavior<Decider, Codec>(
-        self, key, context, [self](content_atom, std::uint32_t version) { return read_content(self, version); });
+        self, key, context,
+        [self](content_atom, std::uint32_t version) { return read_content(self, version); });
   });
 }
 

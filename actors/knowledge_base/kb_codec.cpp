@@ -44,8 +44,9 @@ Expected<Event, std::string> read_event(wire::KnowledgeBaseEvent::Reader e) {
   switch (e.which()) {
     case wire::KnowledgeBaseEvent::IMPORTED: {
       auto r = e.getImported();
-      return Event{KnowledgeBaseImported{r.getVersion(), text(r.getSha256()), r.getBytes(), r.getIntents(),
-                                         r.getExamples(), r.getChunks(), text(r.getBy()), from_unix_ms(r.getAtMs())}};
+      return Event{KnowledgeBaseImported{r.getVersion(), text(r.getSha256()), r.getBytes(),
+                                         r.getIntents(), r.getExamples(), r.getChunks(),
+                                         text(r.getBy()), from_unix_ms(r.getAtMs())}};
     }
     case wire::KnowledgeBaseEvent::CHUNK: {
       auto r = e.getChunk();
@@ -96,11 +97,13 @@ std::string Codec::encode_state(const State& state) {
 
 Expected<State, std::string> Codec::decode_state(std::string_view bytes) {
   return codec::read_message<wire::KnowledgeBaseState>(
-      bytes, "knowledge-base state", [](wire::KnowledgeBaseState::Reader in) -> Expected<State, std::string> {
+      bytes, "knowledge-base state",
+      [](wire::KnowledgeBaseState::Reader in) -> Expected<State, std::string> {
         State state;
         for (auto r : in.getVersions()) {
-          state.versions.push_back(VersionInfo{r.getVersion(), text(r.getSha256()), r.getBytes(), r.getIntents(),
-                                               r.getExamples(), text(r.getImportedBy()), from_unix_ms(r.getAtMs()),
+          state.versions.push_back(VersionInfo{r.getVersion(), text(r.getSha256()), r.getBytes(),
+                                               r.getIntents(), r.getExamples(),
+                                               text(r.getImportedBy()), from_unix_ms(r.getAtMs()),
                                                r.getFirstChunkEvent(), r.getLastChunkEvent()});
         }
         state.current = in.getCurrent();

@@ -14,8 +14,8 @@ struct WakeSchedulerState {
   static inline const char* name = "wake-scheduler";
 };
 
-void scan(caf::stateful_actor<WakeSchedulerState>* self, Journal& journal, const caf::actor& registry,
-          const WakeSchedulerOptions& options) {
+void scan(caf::stateful_actor<WakeSchedulerState>* self, Journal& journal,
+          const caf::actor& registry, const WakeSchedulerOptions& options) {
   const auto now = options.clock();
   const auto horizon = now + options.rescan_interval;
   auto entries = journal.read_wake_index(to_unix_ms(horizon), options.entries_per_scan_max);
@@ -27,20 +27,23 @@ void scan(caf::stateful_actor<WakeSchedulerState>* self, Journal& journal, const
   for (auto& entry : *entries) {
     const auto delay = from_unix_ms(entry.due_ms) - now;
     if (delay <= Duration(0)) {
-      self->send(registry, route_atom::value, std::move(entry.key), caf::make_message(wake_atom::value));
+      self->send(registry, route_atom::value, std::move(entry.key),
+                 caf::make_message(wake_atom::value));
     } else {
       self->delayed_send(registry, delay, route_atom::value, std::move(entry.key),
                          caf::make_message(wake_atom::value));
     }
   }
-  if (!entries->empty()) spdlog::info("wake-up index: {} entities due by the next scan", entries->size());
+  if (!entries->empty())
+    spdlog::info("wake-up index: {} entities due by the next scan", entries->size());
 }
 
 }  // namespace
 
 caf::actor spawn_wake_scheduler(caf::actor_system& system, std::shared_ptr<Journal> journal,
                                 caf::actor registry, WakeSchedulerOptions options) {
-  auto behavior = [journal, registry, options](caf::stateful_actor<WakeSchedulerState>* self) -> caf::behavior {
+  auto behavior = [journal, registry,
+                   options](caf::stateful_actor<WakeSchedulerState>* self) -> caf::behavior {
     self->send(self, wake_atom::value);
     return {
         [self, journal, registry, options](wake_atom) {

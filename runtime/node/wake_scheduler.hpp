@@ -5,13 +5,13 @@
 // woken entity recovers and re-arms its timers from state (a deadline that passed while the node
 // was down fires at once). A wake for an entity that is already alive is harmless.
 
-#include <caf/actor.hpp>
-#include <caf/actor_system.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
+
+#include <caf/actor.hpp>
+#include <caf/actor_system.hpp>
 
 #include "actors/common/time.hpp"
 #include "runtime/journal/journal.hpp"

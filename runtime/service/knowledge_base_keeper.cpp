@@ -20,33 +20,43 @@ using View = runtime::EntityView<kb::Decider>;
 constexpr auto kTimeout = std::chrono::seconds(30);
 constexpr const char* kActor = "admin";
 
-ServiceError unavailable(const caf::error& error) { return {ErrorCode::unavailable, runtime::describe(error), {}}; }
-ServiceError invalid(std::string message) { return {ErrorCode::invalid_argument, std::move(message), {}}; }
+ServiceError unavailable(const caf::error& error) {
+  return {ErrorCode::unavailable, runtime::describe(error), {}};
+}
+ServiceError invalid(std::string message) {
+  return {ErrorCode::invalid_argument, std::move(message), {}};
+}
 
 Timestamp now() { return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()); }
 
 // Asks the knowledge-base entity and waits for the answer.
 template <class T>
-Expected<T, ServiceError> ask(caf::actor_system& system, const caf::actor& registry, caf::message message) {
+Expected<T, ServiceError> ask(caf::actor_system& system, const caf::actor& registry,
+                              caf::message message) {
   caf::scoped_actor self{system};
   Expected<T, ServiceError> out = unexpected(ServiceError{ErrorCode::internal, "no answer", {}});
-  self->request(registry, kTimeout, runtime::route_atom::value, kb::kKnowledgeBaseKey, std::move(message))
-      .receive([&](T& value) { out = std::move(value); }, [&](caf::error& error) { out = unexpected(unavailable(error)); });
+  self->request(registry, kTimeout, runtime::route_atom::value, kb::kKnowledgeBaseKey,
+                std::move(message))
+      .receive([&](T& value) { out = std::move(value); },
+               [&](caf::error& error) { out = unexpected(unavailable(error)); });
   return out;
 }
 
-Expected<kb::State, ServiceError> read_state(caf::actor_system& system, const caf::actor& registry) {
+Expected<kb::State, ServiceError> read_state(caf::actor_system& system,
+                                             const caf::actor& registry) {
   auto view = ask<View>(system, registry, caf::make_message(runtime::get_atom::value));
   if (!view) return unexpected(view.error());
   return std::move(view->state);
 }
 
-Expected<std::string, ServiceError> read_content(caf::actor_system& system, const caf::actor& registry,
+Expected<std::string, ServiceError> read_content(caf::actor_system& system,
+                                                 const caf::actor& registry,
                                                  std::uint32_t version) {
   return ask<std::string>(system, registry, caf::make_message(kb::content_atom::value, version));
 }
 
-Expected<Reply, ServiceError> execute(caf::actor_system& system, const caf::actor& registry, kb::Command command) {
+Expected<Reply, ServiceError> execute(caf::actor_system& system, const caf::actor& registry,
+                                      kb::Command command) {
   auto reply = ask<Reply>(system, registry, runtime::make_command<kb::Decider>(std::move(command)));
   if (reply && reply->kind == runtime::ReplyKind::rejected) {
     return unexpected(ServiceError{ErrorCode::rejected, reply->rejection->detail,
@@ -57,13 +67,15 @@ Expected<Reply, ServiceError> execute(caf::actor_system& system, const caf::acto
 
 std::uint32_t examples_of(const bot::KnowledgeBase& knowledge) {
   std::size_t n = 0;
-  for (const auto& entry : knowledge.entries) n += entry.examples_zh.size() + entry.examples_en.size();
+  for (const auto& entry : knowledge.entries)
+    n += entry.examples_zh.size() + entry.examples_en.size();
   return static_cast<std::uint32_t>(n);
 }
 
 KnowledgeBaseVersion view_of(const kb::VersionInfo& info, std::uint32_t current) {
-  return KnowledgeBaseVersion{info.version, info.intents, info.examples, info.sha256, info.bytes,
-                              info.imported_by, info.at, info.version == current};
+  return KnowledgeBaseVersion{
+      info.version, info.intents,     info.examples, info.sha256,
+      info.bytes,   info.imported_by, info.at,       info.version == current};
 }
 
 Expected<bot::KnowledgeBase, ServiceError> parse(std::string_view jsonl) {
@@ -74,15 +86,16 @@ Expected<bot::KnowledgeBase, ServiceError> parse(std::string_view jsonl) {
 
 Expected<bot::KnowledgeBase, ServiceError> load_shipped(const std::string& file) {
   auto knowledge = bot::load_knowledge_base(file);
-  if (!knowledge) return unexpected(ServiceError{ErrorCode::unavailable, file + ": " + knowledge.error().to_string(), {}});
+  if (!knowledge)
+    return unexpected(
+        ServiceError{ErrorCode::unavailable, file + ": " + knowledge.error().to_string(), {}});
   return std::move(*knowledge);
 }
 
 }  // namespace
 
-Expected<bot::KnowledgeBase, std::string> KnowledgeBaseKeeper::load_current(caf::actor_system& system,
-                                                                         const caf::actor& registry,
-                                                                         const std::string& shipped_file) {
+Expected<bot::KnowledgeBase, std::string> KnowledgeBaseKeeper::load_current(
+    caf::actor_system& system, const caf::actor& registry, const std::string& shipped_file) {
   auto state = read_state(system, registry);
   if (!state) return unexpected("knowledge-base versions: " + state.error().message);
   auto knowledge = [&]() -> Expected<bot::KnowledgeBase, ServiceError> {
@@ -91,13 +104,16 @@ Expected<bot::KnowledgeBase, std::string> KnowledgeBaseKeeper::load_current(caf:
     if (!content) return unexpected(content.error());
     return parse(*content);
   }();
-  if (!knowledge) return unexpected("knowledge base version " + std::to_string(state->current) + ": " + knowledge.error().message);
+  if (!knowledge)
+    return unexpected("knowledge base version " + std::to_string(state->current) + ": " +
+                      knowledge.error().message);
   if (state->current != 0) spdlog::info("knowledge base: version {} from the log", state->current);
   return std::move(*knowledge);
 }
 
 KnowledgeBaseKeeper::KnowledgeBaseKeeper(caf::actor_system& system, caf::actor registry,
-                                         std::shared_ptr<services::BotHolder> bot, std::string shipped_file)
+                                         std::shared_ptr<services::BotHolder> bot,
+                                         std::string shipped_file)
     : system_(system),
       registry_(std::move(registry)),
       bot_(std::move(bot)),
@@ -148,43 +164,57 @@ void KnowledgeBaseKeeper::run() {
 
 void KnowledgeBaseKeeper::import(std::string jsonl, Callback<KnowledgeBaseVersion> done) {
   if (jsonl.size() > kKnowledgeBaseBytesMax) {
-    return done(unexpected(invalid("the knowledge base exceeds " + std::to_string(kKnowledgeBaseBytesMax) + " bytes")));
+    return done(unexpected(invalid("the knowledge base exceeds " +
+                                   std::to_string(kKnowledgeBaseBytesMax) + " bytes")));
   }
   post([this, jsonl = std::move(jsonl), done](bool cancelled) {
-    if (cancelled) return done(unexpected(ServiceError{ErrorCode::unavailable, "the node is stopping", {}}));
+    if (cancelled)
+      return done(unexpected(ServiceError{ErrorCode::unavailable, "the node is stopping", {}}));
     auto knowledge = parse(jsonl);
     if (!knowledge) return done(unexpected(knowledge.error()));
     const auto sha = runtime::sha256_hex(jsonl);
     auto state = read_state(system_, registry_);
     if (!state) return done(unexpected(state.error()));
-    if (const auto* current = kb::find_version(*state, state->current); current && current->sha256 == sha) {
-      return done(unexpected(ServiceError{ErrorCode::rejected,
-                                          "the content is version " + std::to_string(current->version) + ", already current",
-                                          "unchanged"}));
+    if (const auto* current = kb::find_version(*state, state->current);
+        current && current->sha256 == sha) {
+      return done(unexpected(ServiceError{
+          ErrorCode::rejected,
+          "the content is version " + std::to_string(current->version) + ", already current",
+          "unchanged"}));
     }
     const auto intents = static_cast<std::uint32_t>(knowledge->entries.size());
     const auto examples = examples_of(*knowledge);
     // Trained before it is stored: every durable version is one the bot can answer from.
     auto bot = std::make_shared<const bot::Bot>(std::move(*knowledge), bot_->get()->options());
-    auto reply = execute(system_, registry_, kb::ImportKnowledgeBase{jsonl, sha, intents, examples, kActor, now()});
+    auto reply = execute(system_, registry_,
+                         kb::ImportKnowledgeBase{jsonl, sha, intents, examples, kActor, now()});
     if (!reply) return done(unexpected(reply.error()));
     const auto& imported = std::get<kb::KnowledgeBaseImported>(reply->events.front());
     bot_->set(std::move(bot));
-    spdlog::info("knowledge base: version {} imported ({} intents, {} examples)", imported.version, intents, examples);
-    done(KnowledgeBaseVersion{imported.version, intents, examples, sha, imported.bytes, imported.by, imported.at, true});
+    spdlog::info("knowledge base: version {} imported ({} intents, {} examples)", imported.version,
+                 intents, examples);
+    done(KnowledgeBaseVersion{imported.version, intents, examples, sha, imported.bytes, imported.by,
+                              imported.at, true});
   });
 }
 
 void KnowledgeBaseKeeper::versions(Callback<std::vector<KnowledgeBaseVersion>> done) {
   post([this, done](bool cancelled) {
-    if (cancelled) return done(unexpected(ServiceError{ErrorCode::unavailable, "the node is stopping", {}}));
+    if (cancelled)
+      return done(unexpected(ServiceError{ErrorCode::unavailable, "the node is stopping", {}}));
     auto state = read_state(system_, registry_);
     if (!state) return done(unexpected(state.error()));
     auto shipped = load_shipped(shipped_file_);
     std::vector<KnowledgeBaseVersion> out;
-    out.push_back(KnowledgeBaseVersion{0, shipped ? static_cast<std::uint32_t>(shipped->entries.size()) : 0,
-                                       shipped ? examples_of(*shipped) : 0, {}, 0, "shipped:" + shipped_file_, {},
-                                       state->current == 0});
+    out.push_back(
+        KnowledgeBaseVersion{0,
+                             shipped ? static_cast<std::uint32_t>(shipped->entries.size()) : 0,
+                             shipped ? examples_of(*shipped) : 0,
+                             {},
+                             0,
+                             "shipped:" + shipped_file_,
+                             {},
+                             state->current == 0});
     for (const auto& info : state->versions) out.push_back(view_of(info, state->current));
     done(std::move(out));
   });
@@ -192,14 +222,18 @@ void KnowledgeBaseKeeper::versions(Callback<std::vector<KnowledgeBaseVersion>> d
 
 void KnowledgeBaseKeeper::roll_back(std::uint64_t version, Callback<KnowledgeBaseVersion> done) {
   post([this, version, done](bool cancelled) {
-    if (cancelled) return done(unexpected(ServiceError{ErrorCode::unavailable, "the node is stopping", {}}));
+    if (cancelled)
+      return done(unexpected(ServiceError{ErrorCode::unavailable, "the node is stopping", {}}));
     auto state = read_state(system_, registry_);
     if (!state) return done(unexpected(state.error()));
-    const auto* info = version > state->versions.size() ? nullptr : kb::find_version(*state, static_cast<std::uint32_t>(version));
+    const auto* info = version > state->versions.size()
+                           ? nullptr
+                           : kb::find_version(*state, static_cast<std::uint32_t>(version));
     if (version != 0 && !info) {
       return done(unexpected(ServiceError{ErrorCode::not_found,
-                                          "there is no knowledge-base version " + std::to_string(version) +
-                                              " (versions 0.." + std::to_string(state->versions.size()) + ")",
+                                          "there is no knowledge-base version " +
+                                              std::to_string(version) + " (versions 0.." +
+                                              std::to_string(state->versions.size()) + ")",
                                           {}}));
     }
     auto knowledge = [&]() -> Expected<bot::KnowledgeBase, ServiceError> {
@@ -212,7 +246,9 @@ void KnowledgeBaseKeeper::roll_back(std::uint64_t version, Callback<KnowledgeBas
     const auto intents = static_cast<std::uint32_t>(knowledge->entries.size());
     const auto examples = examples_of(*knowledge);
     auto bot = std::make_shared<const bot::Bot>(std::move(*knowledge), bot_->get()->options());
-    auto reply = execute(system_, registry_, kb::RollBackKnowledgeBase{static_cast<std::uint32_t>(version), kActor, now()});
+    auto reply =
+        execute(system_, registry_,
+                kb::RollBackKnowledgeBase{static_cast<std::uint32_t>(version), kActor, now()});
     if (!reply) return done(unexpected(reply.error()));
     bot_->set(std::move(bot));
     spdlog::info("knowledge base: rolled back to version {}", version);

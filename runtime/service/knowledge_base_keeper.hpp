@@ -8,9 +8,6 @@
 // a time (which also keeps the bot in step with the entity's order of versions). Callbacks run on
 // that thread.
 
-#include <caf/actor.hpp>
-#include <caf/actor_system.hpp>
-
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -18,6 +15,9 @@
 #include <mutex>
 #include <string>
 #include <thread>
+
+#include <caf/actor.hpp>
+#include <caf/actor_system.hpp>
 
 #include "actors/services/entity_services.hpp"
 #include "runtime/bot/knowledge_base.hpp"
@@ -28,11 +28,12 @@ namespace sb::service {
 class KnowledgeBaseKeeper {
  public:
   // Blocking, at node start (the entity recovers first): the current version's knowledge base.
-  static Expected<bot::KnowledgeBase, std::string> load_current(caf::actor_system& system, const caf::actor& registry,
+  static Expected<bot::KnowledgeBase, std::string> load_current(caf::actor_system& system,
+                                                                const caf::actor& registry,
                                                                 const std::string& shipped_file);
 
-  KnowledgeBaseKeeper(caf::actor_system& system, caf::actor registry, std::shared_ptr<services::BotHolder> bot,
-                      std::string shipped_file);
+  KnowledgeBaseKeeper(caf::actor_system& system, caf::actor registry,
+                      std::shared_ptr<services::BotHolder> bot, std::string shipped_file);
   ~KnowledgeBaseKeeper();  // stop()
 
   // Finishes the operation at hand; queued and later ones answer `unavailable`. Idempotent.

@@ -18,8 +18,10 @@ using namespace sb::service::testing;
 // Open one hour a week, on a weekday other than today (UTC): closed now, and for the whole test.
 ticket::BusinessCalendar closed_today() {
   static constexpr const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-  const auto today = std::chrono::weekday(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-  auto hours = ticket::parse_opening_hours(std::string(kDays[today.iso_encoding() % 7]) + " 09:00-10:00");
+  const auto today =
+      std::chrono::weekday(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  auto hours =
+      ticket::parse_opening_hours(std::string(kDays[today.iso_encoding() % 7]) + " 09:00-10:00");
   EXPECT_TRUE(hours) << hours.error();
   return *hours;
 }
@@ -29,7 +31,8 @@ class FollowUpTicketTest : public NodeFixture {
   Expected<TicketView, ServiceError> ticket_of(const std::string& conversation_id) {
     const auto id = conversation::follow_up_ticket_id(conversation_id, 1);
     // The ticket is an effect after the handoff is durable: poll until it exists.
-    for (auto deadline = std::chrono::steady_clock::now() + kWait; std::chrono::steady_clock::now() < deadline;) {
+    for (auto deadline = std::chrono::steady_clock::now() + kWait;
+         std::chrono::steady_clock::now() < deadline;) {
       auto view = wait_for<TicketView>([&](auto done) { api().ticket(id, done); });
       if (view || view.error().code != ErrorCode::not_found) return view;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -37,7 +40,8 @@ class FollowUpTicketTest : public NodeFixture {
     return unexpected(ServiceError{ErrorCode::not_found, "no follow-up ticket " + id, {}});
   }
   std::string phase_of(const std::string& conversation_id) {
-    auto view = wait_for<ConversationView>([&](auto done) { api().conversation(conversation_id, done); });
+    auto view =
+        wait_for<ConversationView>([&](auto done) { api().conversation(conversation_id, done); });
     EXPECT_TRUE(view) << view.error().message;
     return view ? view->phase : std::string();
   }
@@ -63,10 +67,12 @@ TEST_F(FollowUpTicketTest, AHandoffOutOfHoursOpensATicketWithTheConversationsFie
   });
   ASSERT_TRUE(told) << "the customer was not told about the ticket";
   EXPECT_EQ(told->channel_user_id, "visitor-1");
-  auto timeline = wait_for<std::vector<TimelineEntry>>([&](auto done) { api().customer_timeline(handoff->customer_id, done); });
+  auto timeline = wait_for<std::vector<TimelineEntry>>(
+      [&](auto done) { api().customer_timeline(handoff->customer_id, done); });
   ASSERT_TRUE(timeline) << timeline.error().message;
   bool on_timeline = false;
-  for (const auto& entry : *timeline) on_timeline |= entry.kind == "ticket" && entry.id == ticket->ticket_id;
+  for (const auto& entry : *timeline)
+    on_timeline |= entry.kind == "ticket" && entry.id == ticket->ticket_id;
   EXPECT_TRUE(on_timeline);
   // The conversation stays queued: whoever comes online first can still take it.
   EXPECT_EQ(phase_of(handoff->conversation_id), "queued");

@@ -2,10 +2,10 @@
 // from at once and after a restart; a bad file is refused with its line and changes nothing; the
 // same content twice is refused; a roll-back makes the shipped file current again.
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "tests/service/service_fixture.hpp"
 
@@ -39,7 +39,8 @@ class KnowledgeBaseVersionsTest : public NodeFixture {
     return result && result->bot_reply ? result->bot_reply->text : std::string();
   }
   std::vector<KnowledgeBaseVersion> versions() {
-    auto listed = wait_for<std::vector<KnowledgeBaseVersion>>([&](auto done) { api().knowledge_base_versions(done); });
+    auto listed = wait_for<std::vector<KnowledgeBaseVersion>>(
+        [&](auto done) { api().knowledge_base_versions(done); });
     EXPECT_TRUE(listed) << listed.error().message;
     return listed ? *listed : std::vector<KnowledgeBaseVersion>{};
   }
@@ -52,14 +53,16 @@ TEST_F(KnowledgeBaseVersionsTest, ImportRestartRollBack) {
   EXPECT_EQ(bot_says("u-1", "手表电池不够用").find(kMarker), std::string::npos);
 
   const auto content = edited_knowledge_base();
-  auto imported = wait_for<KnowledgeBaseVersion>([&](auto done) { api().import_knowledge_base(content, done); });
+  auto imported = wait_for<KnowledgeBaseVersion>(
+      [&](auto done) { api().import_knowledge_base(content, done); });
   ASSERT_TRUE(imported) << imported.error().message;
   EXPECT_EQ(imported->version, 1u);
   EXPECT_GE(imported->intents, 60u);
   EXPECT_EQ(imported->sha256.size(), 64u);
   EXPECT_NE(bot_says("u-2", "手表电池不够用").find(kMarker), std::string::npos);
 
-  auto again = wait_for<KnowledgeBaseVersion>([&](auto done) { api().import_knowledge_base(content, done); });
+  auto again = wait_for<KnowledgeBaseVersion>(
+      [&](auto done) { api().import_knowledge_base(content, done); });
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().rejection, "unchanged");
   auto broken = wait_for<KnowledgeBaseVersion>(
@@ -76,14 +79,16 @@ TEST_F(KnowledgeBaseVersionsTest, ImportRestartRollBack) {
   EXPECT_TRUE(listed[1].current);
   EXPECT_NE(bot_says("u-3", "手表电池不够用").find(kMarker), std::string::npos);
 
-  auto back = wait_for<KnowledgeBaseVersion>([&](auto done) { api().roll_back_knowledge_base(0, done); });
+  auto back =
+      wait_for<KnowledgeBaseVersion>([&](auto done) { api().roll_back_knowledge_base(0, done); });
   ASSERT_TRUE(back) << back.error().message;
   EXPECT_EQ(back->version, 0u);
   EXPECT_EQ(bot_says("u-4", "手表电池不够用").find(kMarker), std::string::npos);
   listed = versions();
   ASSERT_EQ(listed.size(), 2u) << "a roll-back deletes nothing";
   EXPECT_TRUE(listed[0].current);
-  auto unknown = wait_for<KnowledgeBaseVersion>([&](auto done) { api().roll_back_knowledge_base(9, done); });
+  auto unknown =
+      wait_for<KnowledgeBaseVersion>([&](auto done) { api().roll_back_knowledge_base(9, done); });
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code, ErrorCode::not_found);
 }

@@ -3,14 +3,13 @@
 // entity actors, routing desk, the bot on the shipped knowledge base) and the recording sinks and
 // blocking helpers the tests use to talk to its ServiceApi.
 
-#include <gtest/gtest.h>
-
-#include <caf/all.hpp>
-
 #include <functional>
 #include <future>
 #include <memory>
 #include <string>
+
+#include <caf/all.hpp>
+#include <gtest/gtest.h>
 
 #include "runtime/service/switchboard_node.hpp"
 #include "tests/support/inbox.hpp"

@@ -53,7 +53,8 @@ TEST(KnowledgeBaseDecider, AnImportIsANewVersionInChunks) {
 
 TEST(KnowledgeBaseDecider, TheCurrentContentAgainIsRefusedButAnOlderOneIsANewVersion) {
   Events history = imported(1, "v1", kShaA);
-  EXPECT_EQ(given<Decider>(history).when(import("v1", kShaA)).rejection_code(), Rejection::unchanged);
+  EXPECT_EQ(given<Decider>(history).when(import("v1", kShaA)).rejection_code(),
+            Rejection::unchanged);
   auto second = given<Decider>(history).when(import("v2", kShaB));
   ASSERT_TRUE(second.accepted());
   const Events added = second.events();
@@ -65,11 +66,16 @@ TEST(KnowledgeBaseDecider, TheCurrentContentAgainIsRefusedButAnOlderOneIsANewVer
 }
 
 TEST(KnowledgeBaseDecider, ImportsAreChecked) {
-  EXPECT_EQ(given<Decider>({}).when(import("", kShaA)).rejection_code(), Rejection::invalid_content);
-  EXPECT_EQ(given<Decider>({}).when(import(std::string(kContentBytesMax + 1, 'x'), kShaA)).rejection_code(),
+  EXPECT_EQ(given<Decider>({}).when(import("", kShaA)).rejection_code(),
             Rejection::invalid_content);
-  EXPECT_EQ(given<Decider>({}).when(import("v1", "not-a-sha")).rejection_code(), Rejection::invalid_content);
-  EXPECT_EQ(given<Decider>({}).when(import("v1", std::string(64, 'A'))).rejection_code(), Rejection::invalid_content);
+  EXPECT_EQ(given<Decider>({})
+                .when(import(std::string(kContentBytesMax + 1, 'x'), kShaA))
+                .rejection_code(),
+            Rejection::invalid_content);
+  EXPECT_EQ(given<Decider>({}).when(import("v1", "not-a-sha")).rejection_code(),
+            Rejection::invalid_content);
+  EXPECT_EQ(given<Decider>({}).when(import("v1", std::string(64, 'A'))).rejection_code(),
+            Rejection::invalid_content);
   auto nameless = import("v1", kShaA);
   nameless.by = "";
   EXPECT_EQ(given<Decider>({}).when(nameless).rejection_code(), Rejection::invalid_name);
@@ -87,7 +93,8 @@ TEST(KnowledgeBaseDecider, RollBackToAnyEarlierVersionOrTheShippedFile) {
   EXPECT_EQ(back.events(), (Events{KnowledgeBaseRolledBack{2, 1, "admin", kT0}}));
   EXPECT_EQ(back.state().current, 1u);
   EXPECT_EQ(back.state().versions.size(), 2u) << "nothing is deleted";
-  EXPECT_EQ(given<Decider>(history).when(RollBackKnowledgeBase{0, "admin", kT0}).state().current, 0u);
+  EXPECT_EQ(given<Decider>(history).when(RollBackKnowledgeBase{0, "admin", kT0}).state().current,
+            0u);
   EXPECT_EQ(given<Decider>(history).when(RollBackKnowledgeBase{2, "admin", kT0}).rejection_code(),
             Rejection::already_current);
   EXPECT_EQ(given<Decider>(history).when(RollBackKnowledgeBase{3, "admin", kT0}).rejection_code(),
