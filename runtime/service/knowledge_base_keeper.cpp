@@ -92,18 +92,34 @@ Expected<bot::KnowledgeBase, ServiceError> load_shipped(const std::string& file)
   return std::move(*knowledge);
 }
 
+// The knowledge base of `version`: the shipped file for 0, else the version's content in the log.
+Expected<bot::KnowledgeBase, ServiceError> knowledge_of(caf::actor_system& system,
+                                                        const caf::actor& registry,
+                                                        const std::string& shipped_file,
+                                                        std::uint32_t version) {
+  if (version == 0) return load_shipped(shipped_file);
+  auto content = read_content(system, registry, version);
+  if (!content) return unexpected(content.error());
+  return parse(*content);
+}
+
+// Version 0 as listed: the shipped file.
+KnowledgeBaseVersion shipped_view(const std::string& shipped_file,
+                                  const bot::KnowledgeBase& knowledge) {
+  KnowledgeBaseVersion view;
+  view.intents = static_cast<std::uint32_t>(knowledge.entries.size());
+  view.examples = examples_of(knowledge);
+  view.imported_by = "shipped:" + shipped_file;
+  return view;
+}
+
 }  // namespace
 
 Expected<bot::KnowledgeBase, std::string> KnowledgeBaseKeeper::load_current(
     caf::actor_system& system, const caf::actor& registry, const std::string& shipped_file) {
   auto state = read_state(system, registry);
   if (!state) return unexpected("knowledge-base versions: " + state.error().message);
-  auto knowledge = [&]() -> Expected<bot::KnowledgeBase, ServiceError> {
-    if (state->current == 0) return load_shipped(shipped_file);
-    auto content = read_content(system, registry, state->current);
-    if (!content) return unexpected(content.error());
-    return parse(*content);
-  }();
+  auto knowledge = knowledge_of(system, registry, shipped_file, state->current);
   if (!knowledge)
     return unexpected("knowledge base version " + std::to_string(state->current) + ": " +
                       knowledge.error().message);
@@ -204,17 +220,13 @@ void KnowledgeBaseKeeper::versions(Callback<std::vector<KnowledgeBaseVersion>> d
       return done(unexpected(ServiceError{ErrorCode::unavailable, "the node is stopping", {}}));
     auto state = read_state(system_, registry_);
     if (!state) return done(unexpected(state.error()));
-    auto shipped = load_shipped(shipped_file_);
-    std::vector<KnowledgeBaseVersion> out;
-    out.push_back(
-        KnowledgeBaseVersion{0,
-                             shipped ? static_cast<std::uint32_t>(shipped->entries.size()) : 0,
-                             shipped ? examples_of(*shipped) : 0,
-                             {},
-                             0,
-                             "shipped:" + shipped_file_,
-                             {},
-                             state->current == 0});
+    if (!shipped_) {  // the file does not change while the node runs: read it once
+      auto shipped = load_shipped(shipped_file_);
+      if (!shipped) return done(unexpected(shipped.error()));
+      shipped_ = shipped_view(shipped_file_, *shipped);
+    }
+    std::vector<KnowledgeBaseVersion> out{*shipped_};
+    out.front().current = state->current == 0;
     for (const auto& info : state->versions) out.push_back(view_of(info, state->current));
     done(std::move(out));
   });
@@ -236,15 +248,10 @@ void KnowledgeBaseKeeper::roll_back(std::uint64_t version, Callback<KnowledgeBas
                                               std::to_string(state->versions.size()) + ")",
                                           {}}));
     }
-    auto knowledge = [&]() -> Expected<bot::KnowledgeBase, ServiceError> {
-      if (version == 0) return load_shipped(shipped_file_);
-      auto content = read_content(system_, registry_, static_cast<std::uint32_t>(version));
-      if (!content) return unexpected(content.error());
-      return parse(*content);
-    }();
+    auto knowledge =
+        knowledge_of(system_, registry_, shipped_file_, static_cast<std::uint32_t>(version));
     if (!knowledge) return done(unexpected(knowledge.error()));
-    const auto intents = static_cast<std::uint32_t>(knowledge->entries.size());
-    const auto examples = examples_of(*knowledge);
+    auto shipped = version == 0 ? shipped_view(shipped_file_, *knowledge) : KnowledgeBaseVersion{};
     auto bot = std::make_shared<const bot::Bot>(std::move(*knowledge), bot_->get()->options());
     auto reply =
         execute(system_, registry_,
@@ -253,7 +260,8 @@ void KnowledgeBaseKeeper::roll_back(std::uint64_t version, Callback<KnowledgeBas
     bot_->set(std::move(bot));
     spdlog::info("knowledge base: rolled back to version {}", version);
     if (info) return done(view_of(*info, info->version));
-    done(KnowledgeBaseVersion{0, intents, examples, {}, 0, "shipped:" + shipped_file_, {}, true});
+    shipped.current = true;
+    done(std::move(shipped));
   });
 }
 

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -54,6 +55,7 @@ class KnowledgeBaseKeeper {
   caf::actor registry_;
   std::shared_ptr<services::BotHolder> bot_;
   std::string shipped_file_;
+  std::optional<KnowledgeBaseVersion> shipped_;  // version 0, read once on the keeper's thread
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job> jobs_;

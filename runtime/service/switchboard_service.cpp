@@ -11,6 +11,7 @@
 #include "actors/configuration/configuration_decider.hpp"
 #include "actors/common/text.hpp"
 #include "actors/conversation/conversation_decider.hpp"
+#include "actors/conversation/conversation_follow_up.hpp"
 #include "actors/conversation/conversation_queries.hpp"
 #include "actors/customer/customer_decider.hpp"
 #include "actors/services/service_messages.hpp"
@@ -380,7 +381,7 @@ void SwitchboardService::create_ticket(std::string agent_id, TicketSpec spec, Ca
         if (state.phase == conversation::Phase::none) {
           return unexpected(ServiceError{ErrorCode::not_found, "no conversation " + create.conversation_id, {}});
         }
-        auto fields = fields_from(state);
+        auto fields = conversation::ticket_fields_from(state);
         const auto& given = create.fields;
         for (auto [field, value] : {std::pair{&fields.category, &given.category}, {&fields.order_number, &given.order_number},
                                     {&fields.phone, &given.phone}, {&fields.email, &given.email},
@@ -390,7 +391,7 @@ void SwitchboardService::create_ticket(std::string agent_id, TicketSpec spec, Ca
         create.fields = fields;
         create.customer_id = state.customer_id;
         create.channel = state.channel;
-        if (!priority) create.priority = priority_for(*holder->get(), state.intent);
+        if (!priority) create.priority = conversation::ticket_priority_for(*holder->get(), state.intent);
         return create;
       });
 }

@@ -4,7 +4,6 @@
 
 #include <vector>
 
-#include "actors/conversation/conversation_follow_up.hpp"
 #include "actors/conversation/conversation_model.hpp"
 #include "actors/ticket/ticket_model.hpp"
 #include "runtime/bot/bot.hpp"
@@ -13,15 +12,6 @@
 namespace sb::service {
 
 TicketView ticket_view(const ticket::State& state);
-
-// The fields the conversation already knows, and the knowledge base's priority for its intent
-// (conversation_follow_up.hpp: the same extraction serves agents' and follow-up tickets).
-inline ticket::Fields fields_from(const conversation::State& conversation) {
-  return conversation::ticket_fields_from(conversation);
-}
-inline ticket::Priority priority_for(const bot::Bot& bot, const std::string& intent) {
-  return conversation::ticket_priority_for(bot, intent);
-}
 
 Expected<ticket::Priority, ServiceError> parse_priority(const std::string& name);
 // Fields given by an agent ("order_number", "phone", "email", "product", "category").
