@@ -304,6 +304,13 @@ interface AgentDesk {
   # Goes offline: open conversations go back to the queue, and no more offers reach this desk.
   # (A desk whose connection drops is logged out the same way.)
   logout @13 () -> (result :Result(AgentView));
+  # The agent saw that two customers are the same person: `absorbedId` joins `survivorId` (its
+  # channels reach the survivor's conversations from now on). Both histories are kept and show as
+  # one timeline (returned); repeating a merge that failed half-way completes it. Errors: unknown
+  # customer (notFound), merged already, a cycle, the survivor itself absorbed (rejected).
+  mergeCustomers @14 (survivorId :Text, absorbedId :Text) -> (result :Result(Timeline));
+  # Undoes a merge: both customers are on their own again, nothing lost.
+  unmergeCustomers @15 (survivorId :Text, absorbedId :Text) -> (result :Result(Done));
 }
 
 # ---- administration -----------------------------------------------------------------------------

@@ -55,19 +55,18 @@ service::AgentOffer make_offer(const ConversationActor* self, const State& state
   return offer;
 }
 
-// The offer goes out with the customer's whole cross-channel timeline, read from the Customer.
+// The offer goes out with the customer's whole cross-channel timeline (with the customers merged
+// into it), read from the Customer.
 void send_offer(ConversationActor* self, const services::EntityServices& services,
                 const std::string& agent_id, service::AgentOffer offer) {
   const runtime::EntityKey customer_key{EntityKind::customer, offer.conversation.customer_id};
   auto sinks = services.sinks;
   self->request(self->state.context.registry, std::chrono::seconds(5), runtime::route_atom::value,
-                customer_key, caf::make_message(runtime::get_atom::value))
+                customer_key,
+                caf::make_message(services::timeline_atom::value, std::uint8_t{0}, false))
       .then(
-          [self, sinks, agent_id, offer](runtime::EntityView<customer::Decider>& customer) mutable {
-            for (const auto& entry : customer.state.timeline) {
-              offer.customer_timeline.push_back({std::string(to_string(entry.kind)), entry.id, entry.channel,
-                                                 {}, entry.started_at});
-            }
+          [self, sinks, agent_id, offer](services::CustomerTimeline& timeline) mutable {
+            offer.customer_timeline = services::timeline_view(timeline.entries);
             self->send(sinks, services::offer_atom::value, agent_id, std::move(offer));
           },
           [self, sinks, agent_id, offer](caf::error&) mutable {

@@ -1,15 +1,18 @@
 #pragma once
 // The Customer entity actor. Besides its own commands it serializes the customer's inbound
-// messages: registers the customer on first contact, picks the open conversation (the same one
-// across channels) or starts the next one, and hands the message to it.
+// messages (see customer_delivery.hpp), runs merges as the survivor, and answers the timeline
+// an agent sees.
 //
 // Protocol, besides the host's (command, get):
-//   (deliver, InboundTurn) -> TurnOutcome
+//   (deliver, InboundTurn) -> TurnOutcome                      customer_delivery.hpp
+//   (merge, absorbed_id, uint8 MergeReason, at_ms) -> CommandReply   customer_merging.hpp
+//   (unmerge, absorbed_id, at_ms) -> CommandReply                    (sent to the survivor)
+//   (timeline, uint8 redirects, bool own_part) -> CustomerTimeline   customer_timeline_query.hpp
+
+#include <memory>
 
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
-
-#include <memory>
 
 #include "actors/services/entity_services.hpp"
 #include "runtime/entity/entity_context.hpp"

@@ -72,6 +72,34 @@ std::string identity_key(IdentityKind kind, std::string_view value) {
   return std::string(to_string(kind)) + ":" + std::string(value);
 }
 
+IdentityKind identity_kind_of(Channel channel) {
+  switch (channel) {
+    case Channel::web:
+      return IdentityKind::web_visitor;
+    case Channel::app:
+      return IdentityKind::app_user;
+    case Channel::wechat:
+      return IdentityKind::wechat_openid;
+    case Channel::phone:
+      return IdentityKind::phone;
+    case Channel::email:
+      return IdentityKind::email;
+    case Channel::sms:
+      return IdentityKind::phone;
+    case Channel::social:
+      return IdentityKind::social_handle;
+  }
+  return IdentityKind::web_visitor;
+}
+
+std::string account_customer_id(std::string_view account_id) {
+  return "acct:" + std::string(account_id);
+}
+
+std::string anonymous_customer_id(Channel channel, std::string_view channel_user_id) {
+  return std::string(to_string(channel)) + ":" + std::string(channel_user_id);
+}
+
 const Identity* find_identity(const State& state, IdentityKind kind, std::string_view value) {
   for (const auto& identity : state.identities) {
     if (identity.kind == kind && identity.value == value) return &identity;

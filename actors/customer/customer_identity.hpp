@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "actors/common/channel.hpp"
 #include "actors/common/expected.hpp"
 #include "actors/customer/customer_model.hpp"
 
@@ -18,6 +19,15 @@ Expected<std::string, std::string> normalize_identity(IdentityKind kind, std::st
 
 // The identity index key, e.g. "phone:+8613800000000". REQUIRES: value is normalized.
 std::string identity_key(IdentityKind kind, std::string_view value);
+
+// The identity a channel's user id is on that channel (an SMS number is a phone).
+IdentityKind identity_kind_of(Channel channel);
+
+// Customer ids: a shop account the channel verified names the customer ("acct:<id>"); without
+// one, the channel identity does ("<channel>:<user>") until a verified contact joins it to an
+// account's customer.
+std::string account_customer_id(std::string_view account_id);
+std::string anonymous_customer_id(Channel channel, std::string_view channel_user_id);
 
 // The customer's identity of `kind` with `value`, or nullptr.
 const Identity* find_identity(const State& state, IdentityKind kind, std::string_view value);

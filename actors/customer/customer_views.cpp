@@ -11,9 +11,15 @@ namespace sb::customer {
 std::vector<TimelineEntry> merged_timeline(const State& survivor,
                                            const std::vector<State>& absorbed,
                                            std::size_t entries_max) {
-  std::vector<TimelineEntry> all = survivor.timeline;
-  for (const auto& other : absorbed)
-    all.insert(all.end(), other.timeline.begin(), other.timeline.end());
+  std::vector<std::vector<TimelineEntry>> parts{survivor.timeline};
+  for (const auto& other : absorbed) parts.push_back(other.timeline);
+  return merge_timelines(std::move(parts), entries_max);
+}
+
+std::vector<TimelineEntry> merge_timelines(std::vector<std::vector<TimelineEntry>> parts,
+                                           std::size_t entries_max) {
+  std::vector<TimelineEntry> all;
+  for (auto& part : parts) all.insert(all.end(), part.begin(), part.end());
   std::sort(all.begin(), all.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
     return std::tie(a.started_at, a.kind, a.id) < std::tie(b.started_at, b.kind, b.id);
   });

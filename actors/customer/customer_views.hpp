@@ -16,4 +16,9 @@ std::vector<TimelineEntry> merged_timeline(const State& survivor,
                                            const std::vector<State>& absorbed,
                                            std::size_t entries_max = kTimelineEntriesMax);
 
+// The same over timelines already read: every part's entries in time order, each conversation
+// or ticket once (its earliest record), the newest `entries_max` kept.
+std::vector<TimelineEntry> merge_timelines(std::vector<std::vector<TimelineEntry>> parts,
+                                           std::size_t entries_max = kTimelineEntriesMax);
+
 }  // namespace sb::customer

@@ -5,10 +5,13 @@
 #include <caf/atom.hpp>
 
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "actors/common/channel.hpp"
 #include "actors/common/time.hpp"
+#include "actors/customer/customer_model.hpp"
 #include "actors/router/router_model.hpp"
 #include "runtime/service/service_api.hpp"
 
@@ -34,6 +37,13 @@ using unsub_atom = caf::atom_constant<caf::atom("unsub")>;
 using desk_atom = caf::atom_constant<caf::atom("desk")>;
 using learn_atom = caf::atom_constant<caf::atom("learn")>;
 using suggest_atom = caf::atom_constant<caf::atom("suggest")>;
+using merge_atom = caf::atom_constant<caf::atom("merge")>;
+using unmerge_atom = caf::atom_constant<caf::atom("unmerge")>;
+using timeline_atom = caf::atom_constant<caf::atom("timeline")>;
+
+// A customer absorbed into another forwards what it is sent to the survivor; merges can chain
+// (a customer that absorbed others is absorbed in turn) but never this deep.
+inline constexpr std::uint8_t kCustomerRedirectsMax = 8;
 
 // A customer's message on its way from the Customer to a Conversation.
 struct InboundTurn {
@@ -45,10 +55,15 @@ struct InboundTurn {
   Tier tier = Tier::regular;
   Timestamp at;
   bool force_new = false;  // the last conversation refused it: this is a new one
+  // The channel verified the shop account that names `customer_id`: the channel identity joins
+  // that customer (and the history it had on its own is merged in).
+  bool verified_account = false;
+  std::uint8_t redirects = 0;  // hops from absorbed customers to their survivor so far
 };
 
 // What a Conversation answers to an InboundTurn.
 struct TurnOutcome {
+  std::string customer_id;  // the customer that took it (the survivor, for an absorbed one)
   std::string conversation_id;
   bool duplicate = false;
   std::optional<std::string> bot_reply;
@@ -58,6 +73,25 @@ struct TurnOutcome {
   bool needs_new_conversation = false;
   std::optional<service::ServiceError> error;
 };
+
+// A customer's timeline with those of the customers merged into it, asked of any of them (an
+// absorbed customer forwards to its survivor). `entries` is empty when the customer is unknown.
+struct CustomerTimeline {
+  std::string customer_id;  // the survivor that answered
+  bool registered = false;
+  std::vector<customer::TimelineEntry> entries;  // oldest first
+};
+
+// The timeline as the service API shows it.
+inline std::vector<service::TimelineEntry> timeline_view(
+    const std::vector<customer::TimelineEntry>& entries) {
+  std::vector<service::TimelineEntry> out;
+  out.reserve(entries.size());
+  for (const auto& entry : entries) {
+    out.push_back({std::string(to_string(entry.kind)), entry.id, entry.channel, {}, entry.started_at});
+  }
+  return out;
+}
 
 // A conversation that waits for a person, for the routing desk.
 struct RoutingTicket {
@@ -74,6 +108,7 @@ struct OfferAnswer {
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::InboundTurn)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::TurnOutcome)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::CustomerTimeline)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::RoutingTicket)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::OfferAnswer)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::service::OutboundMessage)

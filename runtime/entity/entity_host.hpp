@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "actors/common/decider.hpp"
+#include "actors/common/expected.hpp"
 #include "actors/common/time.hpp"
 #include "runtime/entity/command_envelope.hpp"
 #include "runtime/entity/entity_context.hpp"

@@ -175,4 +175,33 @@ kj::Promise<void> AgentDeskImpl::customerTimeline(CustomerTimelineContext contex
       });
 }
 
+kj::Promise<void> AgentDeskImpl::mergeCustomers(MergeCustomersContext context) {
+  auto slot = state_->admit();
+  auto survivor_id = to_string(context.getParams().getSurvivorId());
+  auto absorbed_id = to_string(context.getParams().getAbsorbedId());
+  for (auto error : {check_id("the survivor customer id", survivor_id),
+                     check_id("the absorbed customer id", absorbed_id)}) {
+    if (error) return refuse(context, *error);
+  }
+  return answer<std::vector<service::TimelineEntry>>(
+      context, kj::mv(slot), [&](Callback<std::vector<service::TimelineEntry>> done) {
+        service().merge_customers(agent_id_, std::move(survivor_id), std::move(absorbed_id),
+                                  std::move(done));
+      });
+}
+
+kj::Promise<void> AgentDeskImpl::unmergeCustomers(UnmergeCustomersContext context) {
+  auto slot = state_->admit();
+  auto survivor_id = to_string(context.getParams().getSurvivorId());
+  auto absorbed_id = to_string(context.getParams().getAbsorbedId());
+  for (auto error : {check_id("the survivor customer id", survivor_id),
+                     check_id("the absorbed customer id", absorbed_id)}) {
+    if (error) return refuse(context, *error);
+  }
+  return answer<service::Done>(context, kj::mv(slot), [&](Callback<service::Done> done) {
+    service().unmerge_customers(agent_id_, std::move(survivor_id), std::move(absorbed_id),
+                                std::move(done));
+  });
+}
+
 }  // namespace sb::rpc

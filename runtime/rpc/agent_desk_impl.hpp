@@ -28,6 +28,8 @@ class AgentDeskImpl final : public schema::api::AgentDesk::Server {
   kj::Promise<void> customerTimeline(CustomerTimelineContext context) override;
   kj::Promise<void> suggestedReplies(SuggestedRepliesContext context) override;
   kj::Promise<void> logout(LogoutContext context) override;
+  kj::Promise<void> mergeCustomers(MergeCustomersContext context) override;
+  kj::Promise<void> unmergeCustomers(UnmergeCustomersContext context) override;
 
  private:
   service::ServiceApi& service() { return state_->server().service; }

@@ -466,6 +466,29 @@ Outcome<std::vector<service::TimelineEntry>> Client::customer_timeline(
   });
 }
 
+Outcome<std::vector<service::TimelineEntry>> Client::merge_customers(
+    const std::string& survivor_id, const std::string& absorbed_id) {
+  if (auto error = loop_->require(Role::agent)) return unexpected(*error);
+  return loop_->call<std::vector<service::TimelineEntry>>(
+      [survivor_id, absorbed_id](Caps& caps, auto reply) {
+        auto request = caps.desk.mergeCustomersRequest();
+        request.setSurvivorId(to_text(survivor_id));
+        request.setAbsorbedId(to_text(absorbed_id));
+        return send_and_read(request, reply);
+      });
+}
+
+Outcome<service::Done> Client::unmerge_customers(const std::string& survivor_id,
+                                                 const std::string& absorbed_id) {
+  if (auto error = loop_->require(Role::agent)) return unexpected(*error);
+  return loop_->call<service::Done>([survivor_id, absorbed_id](Caps& caps, auto reply) {
+    auto request = caps.desk.unmergeCustomersRequest();
+    request.setSurvivorId(to_text(survivor_id));
+    request.setAbsorbedId(to_text(absorbed_id));
+    return send_and_read(request, reply);
+  });
+}
+
 Outcome<std::vector<service::SuggestedReply>> Client::suggested_replies(
     const std::string& conversation_id) {
   if (auto error = loop_->require(Role::agent)) return unexpected(*error);

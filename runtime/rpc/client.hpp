@@ -77,6 +77,10 @@ class Client {
   Outcome<service::TicketView> update_ticket(const service::TicketUpdate& update);
   Outcome<service::TicketView> ticket(const std::string& ticket_id);
   Outcome<std::vector<service::TimelineEntry>> customer_timeline(const std::string& customer_id);
+  Outcome<std::vector<service::TimelineEntry>> merge_customers(const std::string& survivor_id,
+                                                               const std::string& absorbed_id);
+  Outcome<service::Done> unmerge_customers(const std::string& survivor_id,
+                                           const std::string& absorbed_id);
   Outcome<std::vector<service::SuggestedReply>> suggested_replies(
       const std::string& conversation_id);
 

@@ -306,8 +306,19 @@ class ServiceApi {
                         std::string note, Callback<Done> done) = 0;
   virtual void resolve(std::string agent_id, std::string conversation_id, Callback<Done> done) = 0;
   virtual void conversation(std::string conversation_id, Callback<ConversationView> done) = 0;
+  // Every conversation and ticket of the customer and of the customers merged into it, oldest
+  // first; asked of an absorbed customer, its survivor's.
   virtual void customer_timeline(std::string customer_id,
                                  Callback<std::vector<TimelineEntry>> done) = 0;
+  // An agent saw that two customers are the same person: `absorbed_id` joins `survivor_id` (its
+  // channels reach the survivor's conversations from now on); both histories stay where they
+  // are and show as one timeline, returned. Repeating a merge that failed half-way completes it.
+  virtual void merge_customers(std::string agent_id, std::string survivor_id,
+                               std::string absorbed_id,
+                               Callback<std::vector<TimelineEntry>> done) = 0;
+  // Undoes a merge: both customers are on their own again, with the histories they had.
+  virtual void unmerge_customers(std::string agent_id, std::string survivor_id,
+                                 std::string absorbed_id, Callback<Done> done) = 0;
   virtual void suggested_replies(std::string conversation_id,
                                  Callback<std::vector<SuggestedReply>> done) = 0;
 

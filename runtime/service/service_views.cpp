@@ -75,14 +75,6 @@ ConversationView conversation_view(const std::string& conversation_id, const con
   return view;
 }
 
-std::vector<TimelineEntry> timeline_of(const customer::State& state) {
-  std::vector<TimelineEntry> out;
-  for (const auto& entry : state.timeline) {
-    out.push_back({std::string(to_string(entry.kind)), entry.id, entry.channel, {}, entry.started_at});
-  }
-  return out;
-}
-
 std::vector<SuggestedReply> suggestions_for(const bot::Bot& bot, const conversation::State& state) {
   std::vector<SuggestedReply> out;
   const auto messages = conversation::transcript(state);

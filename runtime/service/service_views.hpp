@@ -15,7 +15,6 @@ DeliverResult deliver_result(const services::TurnOutcome& outcome, const std::st
 AgentView agent_view(const std::string& agent_id, const agent::State& state);
 agent::Presence to_agent_presence(Presence presence);
 ConversationView conversation_view(const std::string& conversation_id, const conversation::State& state);
-std::vector<TimelineEntry> timeline_of(const customer::State& state);
 std::vector<SuggestedReply> suggestions_for(const bot::Bot& bot, const conversation::State& state);
 // "agent:<id>" or "skill:<group>".
 Expected<conversation::TransferTarget, ServiceError> parse_transfer_target(const std::string& target);

@@ -14,6 +14,7 @@
 #include "actors/conversation/conversation_follow_up.hpp"
 #include "actors/conversation/conversation_queries.hpp"
 #include "actors/customer/customer_decider.hpp"
+#include "actors/customer/customer_identity.hpp"
 #include "actors/services/service_messages.hpp"
 #include "runtime/bot/kb_jsonl.hpp"
 #include "runtime/entity/entity_host.hpp"
@@ -164,8 +165,8 @@ void SwitchboardService::query(std::string entity_id, Callback<Value> done,
 }
 
 std::string SwitchboardService::customer_id_for(const InboundMessage& message) {
-  if (!message.account_id.empty()) return "acct:" + message.account_id;
-  return std::string(sb::to_string(message.channel)) + ":" + message.channel_user_id;
+  if (!message.account_id.empty()) return customer::account_customer_id(message.account_id);
+  return customer::anonymous_customer_id(message.channel, message.channel_user_id);
 }
 
 void SwitchboardService::deliver(InboundMessage message, Callback<DeliverResult> done) {
@@ -181,13 +182,15 @@ void SwitchboardService::deliver(InboundMessage message, Callback<DeliverResult>
                  message.channel_user_id);
   services::InboundTurn turn{message.message_id, customer_id, message.channel, message.channel_user_id,
                              message.text, Tier::regular, message.sent_at.value_or(now()), false};
+  turn.verified_account = !message.account_id.empty();
   const runtime::EntityKey key{EntityKind::customer, customer_id};
   call<services::TurnOutcome>(
       registry_, runtime::route_to(key, caf::make_message(services::deliver_atom::value, std::move(turn))),
       [done, customer_id, message](caf::expected<services::TurnOutcome> outcome) mutable {
         if (!outcome) return done(unexpected(error_of(outcome.error())));
         if (outcome->error) return done(unexpected(*outcome->error));
-        done(deliver_result(*outcome, customer_id, message));
+        // An absorbed customer's message is answered by the customer it was merged into.
+        done(deliver_result(*outcome, outcome->customer_id.empty() ? customer_id : outcome->customer_id, message));
       });
 }
 
@@ -328,13 +331,53 @@ void SwitchboardService::conversation(std::string conversation_id, Callback<Conv
 
 void SwitchboardService::customer_timeline(std::string customer_id, Callback<std::vector<TimelineEntry>> done) {
   if (auto problem = check_id("the customer id", customer_id)) return done(unexpected(*problem));
-  const auto id = customer_id;
-  query<customer::Decider, std::vector<TimelineEntry>>(
-      customer_id, done,
-      [id](const customer::State& state) -> Expected<std::vector<TimelineEntry>, ServiceError> {
-        if (!state.registered) return unexpected(ServiceError{ErrorCode::not_found, "no customer " + id, {}});
-        return timeline_of(state);
+  const runtime::EntityKey key{EntityKind::customer, customer_id};
+  call<services::CustomerTimeline>(
+      registry_, runtime::route_to(key, caf::make_message(services::timeline_atom::value, std::uint8_t{0}, false)),
+      [done, customer_id](caf::expected<services::CustomerTimeline> timeline) mutable {
+        if (!timeline) return done(unexpected(error_of(timeline.error())));
+        if (!timeline->registered) return done(unexpected(ServiceError{ErrorCode::not_found, "no customer " + customer_id, {}}));
+        done(services::timeline_view(timeline->entries));
       });
+}
+
+// A merge or unmerge runs as a saga in the survivor's actor (actors/customer/customer_merging.hpp).
+void SwitchboardService::customer_saga(std::string survivor_id, std::string absorbed_id, caf::message message,
+                                       Callback<Done> done) {
+  for (auto problem : {check_id("the survivor customer id", survivor_id), check_id("the absorbed customer id", absorbed_id)}) {
+    if (problem) return done(unexpected(*problem));
+  }
+  const runtime::EntityKey key{EntityKind::customer, survivor_id};
+  call<runtime::CommandReply<customer::Decider>>(
+      registry_, runtime::route_to(key, std::move(message)),
+      [done](caf::expected<runtime::CommandReply<customer::Decider>> reply) mutable {
+        if (!reply) return done(unexpected(error_of(reply.error())));
+        if (reply->ok()) return done(Done{});
+        auto error = rejection_of(*reply->rejection);
+        if (reply->rejection->code == customer::Rejection::not_registered) error.code = ErrorCode::not_found;
+        done(unexpected(std::move(error)));
+      });
+}
+
+void SwitchboardService::merge_customers(std::string agent_id, std::string survivor_id, std::string absorbed_id,
+                                         Callback<std::vector<TimelineEntry>> done) {
+  if (auto problem = check_id("the agent id", agent_id)) return done(unexpected(*problem));
+  spdlog::info("agent {} merges customer {} into {}", agent_id, absorbed_id, survivor_id);
+  auto message = caf::make_message(services::merge_atom::value, absorbed_id,
+                                   static_cast<std::uint8_t>(customer::MergeReason::agent_decision), to_unix_ms(now()));
+  customer_saga(survivor_id, absorbed_id, std::move(message),
+                [this, survivor_id, done](Expected<Done, ServiceError> merged) mutable {
+                  if (!merged) return done(unexpected(merged.error()));
+                  customer_timeline(survivor_id, std::move(done));
+                });
+}
+
+void SwitchboardService::unmerge_customers(std::string agent_id, std::string survivor_id, std::string absorbed_id,
+                                           Callback<Done> done) {
+  if (auto problem = check_id("the agent id", agent_id)) return done(unexpected(*problem));
+  spdlog::info("agent {} unmerges customer {} from {}", agent_id, absorbed_id, survivor_id);
+  auto message = caf::make_message(services::unmerge_atom::value, absorbed_id, to_unix_ms(now()));
+  customer_saga(survivor_id, absorbed_id, std::move(message), std::move(done));
 }
 
 void SwitchboardService::suggested_replies(std::string conversation_id,

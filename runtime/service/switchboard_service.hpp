@@ -49,6 +49,10 @@ class SwitchboardService final : public ServiceApi {
   void resolve(std::string agent_id, std::string conversation_id, Callback<Done> done) override;
   void conversation(std::string conversation_id, Callback<ConversationView> done) override;
   void customer_timeline(std::string customer_id, Callback<std::vector<TimelineEntry>> done) override;
+  void merge_customers(std::string agent_id, std::string survivor_id, std::string absorbed_id,
+                       Callback<std::vector<TimelineEntry>> done) override;
+  void unmerge_customers(std::string agent_id, std::string survivor_id, std::string absorbed_id,
+                         Callback<Done> done) override;
   void suggested_replies(std::string conversation_id,
                          Callback<std::vector<SuggestedReply>> done) override;
   void create_ticket(std::string agent_id, TicketSpec spec, Callback<TicketView> done) override;
@@ -88,6 +92,8 @@ class SwitchboardService final : public ServiceApi {
   void configure(configuration::Command command, Callback<Value> done,
                  std::function<Value(const configuration::State&)> view);
 
+  void customer_saga(std::string survivor_id, std::string absorbed_id, caf::message message,
+                     Callback<Done> done);
   void open_ticket(ticket::CreateTicket create, Callback<TicketView> done);
   void run_ticket_commands(std::string ticket_id, std::vector<ticket::Command> commands,
                            std::size_t next, Callback<TicketView> done);

@@ -249,6 +249,19 @@ void FakeService::customer_timeline(std::string customer_id,
                               {"ticket", "t1", Channel::email, "refund ticket", {}}});
 }
 
+void FakeService::merge_customers(std::string agent_id, std::string survivor_id,
+                                  std::string absorbed_id,
+                                  Callback<std::vector<TimelineEntry>> done) {
+  record("merge " + agent_id + " " + survivor_id + " " + absorbed_id);
+  customer_timeline(std::move(survivor_id), std::move(done));
+}
+
+void FakeService::unmerge_customers(std::string agent_id, std::string survivor_id,
+                                    std::string absorbed_id, Callback<Done> done) {
+  record("unmerge " + agent_id + " " + survivor_id + " " + absorbed_id);
+  answer(std::move(done), Done{});
+}
+
 void FakeService::suggested_replies(std::string conversation_id,
                                     Callback<std::vector<SuggestedReply>> done) {
   record("suggest " + conversation_id);

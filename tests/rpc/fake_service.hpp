@@ -63,6 +63,10 @@ class FakeService final : public ServiceApi {
   void conversation(std::string conversation_id, Callback<ConversationView> done) override;
   void customer_timeline(std::string customer_id,
                          Callback<std::vector<TimelineEntry>> done) override;
+  void merge_customers(std::string agent_id, std::string survivor_id, std::string absorbed_id,
+                       Callback<std::vector<TimelineEntry>> done) override;
+  void unmerge_customers(std::string agent_id, std::string survivor_id, std::string absorbed_id,
+                         Callback<Done> done) override;
   void suggested_replies(std::string conversation_id,
                          Callback<std::vector<SuggestedReply>> done) override;
   void create_ticket(std::string agent_id, TicketSpec spec, Callback<TicketView> done) override;

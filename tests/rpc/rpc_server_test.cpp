@@ -1,6 +1,7 @@
 // The RPC edge over a fake service: authentication and roles, results and errors, input limits
 // and backpressure. Sinks and shutdown are in rpc_sink_test.cpp.
 
+#include <algorithm>
 #include <thread>
 #include <vector>
 
@@ -283,6 +284,16 @@ TEST_F(RpcFixture, TicketsAndViewsRoundTrip) {
   ASSERT_TRUE(timeline);
   ASSERT_EQ(timeline->size(), 2u);
   EXPECT_EQ((*timeline)[1].channel, Channel::email);
+  auto merged = client->merge_customers("cust-1", "cust-2");
+  ASSERT_TRUE(merged) << merged.error().message;
+  EXPECT_EQ(merged->size(), 2u);
+  EXPECT_TRUE(client->unmerge_customers("cust-1", "cust-2"));
+  auto bad_merge = client->merge_customers("cust-1", "");
+  ASSERT_FALSE(bad_merge);
+  EXPECT_EQ(bad_merge.error().code, ErrorCode::invalid_argument);
+  const auto calls = service_.calls();
+  EXPECT_NE(std::find(calls.begin(), calls.end(), "merge alice cust-1 cust-2"),
+            calls.end());
   auto suggestions = client->suggested_replies("conv-1");
   ASSERT_TRUE(suggestions);
   EXPECT_EQ((*suggestions)[0].text, "It ships today.");

@@ -15,6 +15,7 @@ namespace {
 constexpr char kHelp[] =
     "commands: /accept [conv] /decline [conv] /reply <conv> <text> "
     "/transfer <conv> <target> <note> /resolve <conv> /conv <conv> /timeline <customer> "
+    "/merge <survivor> <absorbed> /unmerge <survivor> <absorbed> "
     "/suggest <conv> /ticket new <conv> <subject>|get <id>|status <id> <s>|note <id> <text> "
     "/presence online|away|offline /logout /quit";
 
@@ -85,6 +86,9 @@ bool Desk::run(const std::string& line) {
   const auto show_conversation = [this](const service::ConversationView& view) {
     for (const auto& text : describe(view)) printer_.line(text);
   };
+  const auto show_timeline = [this](const std::vector<service::TimelineEntry>& entries) {
+    for (const auto& entry : entries) printer_.line("- " + describe(entry));
+  };
   if (verb == "/quit") return false;
   if (verb == "/accept") {
     report(client_.accept(offered_or(command.word(1))), show_conversation);
@@ -99,9 +103,11 @@ bool Desk::run(const std::string& line) {
   } else if (verb == "/conv") {
     report(client_.conversation(command.word(1)), show_conversation);
   } else if (verb == "/timeline") {
-    report(client_.customer_timeline(command.word(1)), [this](const auto& entries) {
-      for (const auto& entry : entries) printer_.line("- " + describe(entry));
-    });
+    report(client_.customer_timeline(command.word(1)), show_timeline);
+  } else if (verb == "/merge") {
+    report(client_.merge_customers(command.word(1), command.word(2)), show_timeline);
+  } else if (verb == "/unmerge") {
+    done(client_.unmerge_customers(command.word(1), command.word(2)), "unmerged");
   } else if (verb == "/suggest") {
     report(client_.suggested_replies(command.word(1)), [this](const auto& replies) {
       for (const auto& reply : replies)

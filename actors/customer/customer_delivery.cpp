@@ -1,0 +1,220 @@
+#include "actors/customer/customer_delivery.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "actors/customer/customer_identity.hpp"
+#include "actors/customer/customer_merging.hpp"
+
+namespace sb::customer {
+namespace {
+
+using services::InboundTurn;
+using services::TurnOutcome;
+using Promise = caf::typed_response_promise<TurnOutcome>;
+
+constexpr auto kConversationTimeout = std::chrono::seconds(30);
+
+TurnOutcome failure(service::ErrorCode code, std::string message, std::string rejection = {}) {
+  TurnOutcome out;
+  out.error = service::ServiceError{code, std::move(message), std::move(rejection)};
+  return out;
+}
+
+std::string next_conversation_id(const CustomerActor* self, DeliveryMemory& memory) {
+  const auto n = self->state.model.conversations_total + memory.started + 1;
+  ++memory.started;
+  return self->state.key.id + "/c" + std::to_string(n);
+}
+
+// Outbound messages are addressed by the conversation's customer: teach the sink hub that one.
+void teach_address(CustomerActor* self, const services::EntityServices& services,
+                   const InboundTurn& turn) {
+  if (turn.customer_id == self->state.key.id && turn.redirects == 0) return;  // the service did
+  self->send(services.sinks, services::learn_atom::value, turn.customer_id, turn.channel,
+             turn.channel_user_id);
+}
+
+void route_to_conversation(CustomerActor* self, DeliveryMemory& memory, InboundTurn turn,
+                           std::string conversation_id, Promise promise) {
+  const runtime::EntityKey key{EntityKind::conversation, conversation_id};
+  auto message = caf::make_message(services::inbound_atom::value, turn);
+  self->request(self->state.context.registry, kConversationTimeout, runtime::route_atom::value, key,
+                std::move(message))
+      .await(
+          [self, &memory, turn, promise](TurnOutcome& outcome) mutable {
+            if (outcome.needs_new_conversation && !turn.force_new) {
+              // A new conversation is always this customer's own, even after an adopted one.
+              turn.force_new = true;
+              turn.customer_id = self->state.key.id;
+              route_to_conversation(self, memory, turn, next_conversation_id(self, memory),
+                                    promise);
+              return;
+            }
+            if (!outcome.error) {
+              memory.current_conversation = outcome.conversation_id;
+              memory.current_owner = turn.customer_id == self->state.key.id ? "" : turn.customer_id;
+            }
+            outcome.customer_id = self->state.key.id;
+            promise.deliver(std::move(outcome));
+          },
+          [promise](caf::error& error) mutable { promise.deliver(std::move(error)); });
+}
+
+void continue_delivery(CustomerActor* self, const services::EntityServices& services,
+                       DeliveryMemory& memory, InboundTurn turn, Promise promise) {
+  std::string conversation_id = memory.current_conversation;
+  std::string owner = memory.current_owner;
+  if (conversation_id.empty()) {
+    if (auto latest = latest_conversation(self->state.model)) conversation_id = latest->id;
+    owner.clear();
+  }
+  if (conversation_id.empty()) conversation_id = next_conversation_id(self, memory);
+  turn.tier = self->state.model.tier;
+  turn.customer_id = owner.empty() ? self->state.key.id : owner;
+  teach_address(self, services, turn);
+  route_to_conversation(self, memory, std::move(turn), std::move(conversation_id),
+                        std::move(promise));
+}
+
+void forward_to_survivor(CustomerActor* self, const services::EntityServices& services,
+                         InboundTurn turn, Promise promise) {
+  const auto& survivor = self->state.model.merged_into->customer_id;
+  if (turn.redirects >= services::kCustomerRedirectsMax) {
+    promise.deliver(failure(service::ErrorCode::internal,
+                            "customer " + self->state.key.id + " is merged too deep to deliver"));
+    return;
+  }
+  turn.customer_id = survivor;
+  ++turn.redirects;
+  teach_address(self, services, turn);
+  ask_customer(self, survivor, caf::make_message(services::deliver_atom::value, std::move(turn)))
+      .then([promise](TurnOutcome& outcome) mutable { promise.deliver(std::move(outcome)); },
+            [promise](caf::error& error) mutable { promise.deliver(std::move(error)); });
+}
+
+// The channel verified the account: its identity joins this customer (verified where the kind
+// can be: a phone, an email), and the history that identity had as a customer of its own is
+// merged in — once, when the identity is new here; a refused merge (nobody there, or merged
+// elsewhere) leaves the message to go on as it is.
+void join_identity(CustomerActor* self, const services::EntityServices& services,
+                   DeliveryMemory& memory, InboundTurn turn, Promise promise,
+                   bool just_registered) {
+  const auto kind = identity_kind_of(turn.channel);
+  const auto value = normalize_identity(kind, turn.channel_user_id);
+  if (!value || (!just_registered && find_identity(self->state.model, kind, *value))) {
+    return continue_delivery(self, services, memory, std::move(turn), std::move(promise));
+  }
+  auto merge_then_go_on = [self, &services, &memory, turn, promise]() {
+    auto absorbed_id = anonymous_customer_id(turn.channel, turn.channel_user_id);
+    merge_into_self(
+        self, absorbed_id, MergeReason::verified_identity, turn.at,
+        [self, &services, &memory, turn, promise, absorbed_id](
+            caf::expected<CustomerReply> reply, std::optional<TimelineEntry> absorbed_latest) {
+          if (reply && reply->ok()) {
+            memory.adopt(self->state.model, absorbed_latest, absorbed_id);
+          } else if (!reply) {
+            spdlog::warn("customer {} could not merge in {}: {}", self->state.key.id, absorbed_id,
+                         runtime::describe(reply.error()));
+          }
+          continue_delivery(self, services, memory, turn, promise);
+        });
+  };
+  if (just_registered) return merge_then_go_on();  // registered with this identity
+  run_on_self(self, LinkIdentity{kind, *value, is_verifiable(kind), turn.at}, turn.at, {},
+              [self, &services, &memory, turn, promise,
+               merge_then_go_on](caf::expected<CustomerReply> reply) mutable {
+                if (!reply) {
+                  promise.deliver(reply.error());
+                  return;
+                }
+                if (!reply->ok()) return continue_delivery(self, services, memory, turn, promise);
+                merge_then_go_on();
+              });
+}
+
+void after_checks(CustomerActor* self, const services::EntityServices& services,
+                  DeliveryMemory& memory, InboundTurn turn, Promise promise, bool just_registered) {
+  if (turn.verified_account) {
+    return join_identity(self, services, memory, std::move(turn), std::move(promise),
+                         just_registered);
+  }
+  continue_delivery(self, services, memory, std::move(turn), std::move(promise));
+}
+
+void register_then_deliver(CustomerActor* self, const services::EntityServices& services,
+                           DeliveryMemory& memory, InboundTurn turn, Promise promise,
+                           const TierRules& rules) {
+  const auto kind = identity_kind_of(turn.channel);
+  Identity identity{kind, turn.channel_user_id, turn.verified_account && is_verifiable(kind),
+                    turn.at};
+  Profile profile;
+  profile.account_created_at = turn.at;  // first seen now: a new customer until the rules say more
+  runtime::CommandEnvelope<Command> envelope{
+      RegisterCustomer{self->state.key.id, identity, profile, rules, turn.at}, "register",
+      turn.message_id, self->state.key.id, to_unix_ms(turn.at)};
+  runtime::execute<Decider, Codec>(
+      self, envelope,
+      [self, &services, &memory, turn, promise](caf::expected<CustomerReply> reply) mutable {
+        if (!reply) {
+          promise.deliver(reply.error());
+          return;
+        }
+        if (reply->kind == runtime::ReplyKind::rejected && !self->state.model.registered) {
+          {
+            promise.deliver(failure(service::ErrorCode::invalid_argument, reply->rejection->detail,
+                                    std::string(to_string(reply->rejection->code))));
+            return;
+          }
+        }
+        after_checks(self, services, memory, std::move(turn), std::move(promise), true);
+      });
+}
+
+}  // namespace
+
+void DeliveryMemory::adopt(const State& survivor,
+                           const std::optional<TimelineEntry>& absorbed_latest,
+                           const std::string& absorbed_id) {
+  if (!absorbed_latest) return;
+  const auto own = latest_conversation(survivor);
+  if (own && own->started_at > absorbed_latest->started_at) return;
+  current_conversation = absorbed_latest->id;
+  current_owner = absorbed_id;
+}
+
+caf::result<TurnOutcome> deliver_turn(CustomerActor* self, const services::EntityServices& services,
+                                      DeliveryMemory& memory, InboundTurn turn) {
+  auto promise = self->make_response_promise<TurnOutcome>();
+  const auto& model = self->state.model;
+  if (model.registered && model.merged_into) {
+    forward_to_survivor(self, services, std::move(turn), promise);
+    return promise;
+  }
+  auto rules = services.tier_rules.get();
+  const bool rules_changed = rules != memory.rules_seen;
+  memory.rules_seen = rules;
+  if (!model.registered) {
+    register_then_deliver(self, services, memory, std::move(turn), promise, *rules);
+  } else if (!rules_changed) {
+    after_checks(self, services, memory, std::move(turn), promise, false);
+  } else {
+    // A refused evaluation changes nothing; the message goes on anyway.
+    runtime::CommandEnvelope<Command> evaluate{EvaluateTier{*rules, turn.at},
+                                               {},
+                                               turn.message_id,
+                                               self->state.key.id,
+                                               to_unix_ms(turn.at)};
+    runtime::execute<Decider, Codec>(
+        self, evaluate,
+        [self, &services, &memory, turn, promise](caf::expected<CustomerReply> reply) mutable {
+          if (!reply) {
+            promise.deliver(reply.error());
+            return;
+          }
+          after_checks(self, services, memory, std::move(turn), std::move(promise), false);
+        });
+  }
+  return promise;
+}
+
+}  // namespace sb::customer

@@ -1,0 +1,36 @@
+#pragma once
+// A customer's inbound message on its way to a conversation: registers the customer on first
+// contact, keeps the tier current, joins the channel identity when the channel verified the
+// account (merging in the history that identity had on its own), forwards the message to the
+// survivor when this customer was merged into another, and picks the open conversation (the same
+// one across channels, or the absorbed customer's open one) or starts the next.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "actors/customer/customer_host.hpp"
+#include "actors/services/entity_services.hpp"
+#include "actors/services/service_messages.hpp"
+
+namespace sb::customer {
+
+// What this instance remembers between messages (rebuilt from the timeline after a restart).
+struct DeliveryMemory {
+  std::string current_conversation;  // the conversation the last message went to
+  std::string current_owner;         // its customer, when it is an absorbed customer's
+  std::uint64_t started = 0;         // conversations started by this instance
+  // The tier rules this instance last evaluated the tier with; others (an administrator changed
+  // them, or this instance is new) are applied before the next message goes on.
+  std::shared_ptr<const TierRules> rules_seen;
+
+  // After a merge: the absorbed customer's newest conversation goes on if it is newer than ours.
+  void adopt(const State& survivor, const std::optional<TimelineEntry>& absorbed_latest,
+             const std::string& absorbed_id);
+};
+
+caf::result<services::TurnOutcome> deliver_turn(CustomerActor* self,
+                                                const services::EntityServices& services,
+                                                DeliveryMemory& memory, services::InboundTurn turn);
+
+}  // namespace sb::customer

@@ -1,0 +1,31 @@
+#pragma once
+// Merging and unmerging customers at runtime. Each customer records its own side of a merge
+// (CustomersMerged / CustomerUnmerged on both), so the survivor's actor runs the two writes as a
+// small saga: merge writes the absorbed side first, unmerge the survivor's. Both read the other
+// side before writing and skip a side already done, so a call that failed half-way (a crash, a
+// timeout) completes when it is repeated; only a call with nothing left to do is refused
+// (already_merged / not_merged).
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "actors/customer/customer_host.hpp"
+
+namespace sb::customer {
+
+// `absorbed_latest` is the absorbed customer's newest conversation (the survivor may continue
+// it: the customer who just logged in should not start over).
+using MergeDone = std::function<void(caf::expected<CustomerReply> reply,
+                                     std::optional<TimelineEntry> absorbed_latest)>;
+using UnmergeDone = std::function<void(caf::expected<CustomerReply> reply)>;
+
+void merge_into_self(CustomerActor* self, std::string absorbed_id, MergeReason reason, Timestamp at,
+                     MergeDone done);
+void unmerge_from_self(CustomerActor* self, std::string absorbed_id, Timestamp at,
+                       UnmergeDone done);
+
+// The customer's newest conversation on its own timeline.
+std::optional<TimelineEntry> latest_conversation(const State& state);
+
+}  // namespace sb::customer

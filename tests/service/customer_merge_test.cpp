@@ -1,0 +1,206 @@
+// Merging customers on a real node: a channel that verifies the shop account joins the history
+// the visitor had as an anonymous customer (and the conversation goes on); an agent merges two
+// customers and undoes it; the agent sees one timeline, in the offer too; an absorbed customer's
+// messages reach the survivor; a merge that stopped half-way completes when repeated; merges
+// survive a restart; bad merges are refused precisely.
+
+#include <algorithm>
+#include <thread>
+
+#include "actors/customer/customer_decider.hpp"
+#include "runtime/entity/entity_host.hpp"
+#include "runtime/entity/entity_registry.hpp"
+#include "tests/service/service_fixture.hpp"
+
+namespace sb::service {
+namespace {
+
+using namespace sb::service::testing;
+
+class CustomerMergeTest : public NodeFixture {
+ protected:
+  Expected<std::vector<TimelineEntry>, ServiceError> timeline(const std::string& customer_id) {
+    return wait_for<std::vector<TimelineEntry>>(
+        [&](auto done) { api().customer_timeline(customer_id, done); });
+  }
+  // The ids on the customer's timeline once it holds `count` entries (recording a conversation on
+  // its customer is an effect that lands just after the message is answered).
+  std::vector<std::string> timeline_ids(const std::string& customer_id, std::size_t count) {
+    std::vector<std::string> ids;
+    for (int attempt = 0; attempt < 200; ++attempt) {
+      ids.clear();
+      if (auto entries = timeline(customer_id)) {
+        for (const auto& entry : *entries) ids.push_back(entry.id);
+      }
+      if (ids.size() >= count) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return ids;
+  }
+  Expected<std::vector<TimelineEntry>, ServiceError> merge(const std::string& survivor,
+                                                           const std::string& absorbed) {
+    return wait_for<std::vector<TimelineEntry>>(
+        [&](auto done) { api().merge_customers("agent-1", survivor, absorbed, done); });
+  }
+  Expected<Done, ServiceError> unmerge(const std::string& survivor, const std::string& absorbed) {
+    return wait_for<Done>(
+        [&](auto done) { api().unmerge_customers("agent-1", survivor, absorbed, done); });
+  }
+};
+
+Timestamp now() { return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()); }
+
+std::vector<std::string> sorted(std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+TEST_F(CustomerMergeTest, ALoginJoinsTheVisitorsHistoryAndTheConversationGoesOn) {
+  start();
+  auto anonymous = say("v-1", "m-1", "我的订单到哪了");
+  ASSERT_TRUE(anonymous) << anonymous.error().message;
+  EXPECT_EQ(anonymous->customer_id, "web:v-1");
+  ASSERT_EQ(timeline_ids("web:v-1", 1), std::vector<std::string>{anonymous->conversation_id});
+
+  // The visitor logs in: the account's customer takes the visitor's history and conversation.
+  auto logged_in = say("v-1", "m-2", "多久能到", Channel::web, "acct-7");
+  ASSERT_TRUE(logged_in) << logged_in.error().message;
+  EXPECT_EQ(logged_in->customer_id, "acct:acct-7");
+  EXPECT_EQ(logged_in->conversation_id, anonymous->conversation_id);
+  EXPECT_EQ(timeline_ids("acct:acct-7", 1), std::vector<std::string>{anonymous->conversation_id});
+  // Asked of the visitor, the timeline is the account's: one story.
+  EXPECT_EQ(timeline_ids("web:v-1", 1), std::vector<std::string>{anonymous->conversation_id});
+
+  // Without the login again (an old tab): still the account's customer, same conversation.
+  auto old_tab = say("v-1", "m-3", "谢谢");
+  ASSERT_TRUE(old_tab) << old_tab.error().message;
+  EXPECT_EQ(old_tab->customer_id, "acct:acct-7");
+  EXPECT_EQ(old_tab->conversation_id, anonymous->conversation_id);
+
+  // The same account on another channel that was never anonymous: nothing to merge, one customer.
+  auto app = say("app-user-9", "m-4", "还有问题", Channel::app, "acct-7");
+  ASSERT_TRUE(app) << app.error().message;
+  EXPECT_EQ(app->customer_id, "acct:acct-7");
+  EXPECT_EQ(app->conversation_id, anonymous->conversation_id);
+}
+
+TEST_F(CustomerMergeTest, AnAgentMergesTwoCustomersAndUndoesIt) {
+  start();
+  auto wechat = say("o-1", "m-1", "hello", Channel::wechat);
+  auto app = say("u-2", "m-1", "where is my parcel", Channel::app);
+  ASSERT_TRUE(wechat && app);
+  ASSERT_EQ(timeline_ids("wechat:o-1", 1).size(), 1u);
+  ASSERT_EQ(timeline_ids("app:u-2", 1).size(), 1u);
+
+  auto merged = merge("app:u-2", "wechat:o-1");
+  ASSERT_TRUE(merged) << merged.error().message;
+  std::vector<std::string> ids;
+  for (const auto& entry : *merged) ids.push_back(entry.id);
+  EXPECT_EQ(sorted(ids), sorted({wechat->conversation_id, app->conversation_id}));
+  EXPECT_EQ(sorted(timeline_ids("wechat:o-1", 2)),
+            sorted({wechat->conversation_id, app->conversation_id}));
+
+  // The absorbed customer's channel now reaches the survivor.
+  auto later = say("o-1", "m-2", "any news?", Channel::wechat);
+  ASSERT_TRUE(later) << later.error().message;
+  EXPECT_EQ(later->customer_id, "app:u-2");
+
+  auto again = merge("app:u-2", "wechat:o-1");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::rejected);
+  EXPECT_EQ(again.error().rejection, "already_merged");
+  auto backwards = merge("wechat:o-1", "app:u-2");
+  ASSERT_FALSE(backwards);
+  EXPECT_EQ(backwards.error().rejection, "merged") << backwards.error().message;
+
+  auto undone = unmerge("app:u-2", "wechat:o-1");
+  ASSERT_TRUE(undone) << undone.error().message;
+  EXPECT_EQ(timeline_ids("app:u-2", 1), std::vector<std::string>{app->conversation_id});
+  EXPECT_EQ(timeline_ids("wechat:o-1", 1), std::vector<std::string>{wechat->conversation_id});
+  auto on_its_own = say("o-1", "m-3", "hello again", Channel::wechat);
+  ASSERT_TRUE(on_its_own) << on_its_own.error().message;
+  EXPECT_EQ(on_its_own->customer_id, "wechat:o-1");
+
+  auto undone_twice = unmerge("app:u-2", "wechat:o-1");
+  ASSERT_FALSE(undone_twice);
+  EXPECT_EQ(undone_twice.error().rejection, "not_merged");
+}
+
+TEST_F(CustomerMergeTest, BadMergesAreRefusedPrecisely) {
+  start();
+  ASSERT_TRUE(say("o-1", "m-1", "hello", Channel::wechat));
+  auto unknown = merge("wechat:o-1", "web:nobody");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::not_found) << unknown.error().message;
+  auto unknown_survivor = merge("web:nobody", "wechat:o-1");
+  ASSERT_FALSE(unknown_survivor);
+  EXPECT_EQ(unknown_survivor.error().code, ErrorCode::not_found);
+  auto itself = merge("wechat:o-1", "wechat:o-1");
+  ASSERT_FALSE(itself);
+  EXPECT_EQ(itself.error().rejection, "self_merge");
+  auto empty = merge("wechat:o-1", "");
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().code, ErrorCode::invalid_argument);
+  auto not_merged = unmerge("wechat:o-1", "web:nobody");
+  ASSERT_FALSE(not_merged);
+  EXPECT_EQ(not_merged.error().rejection, "not_merged");
+  // Nothing changed: the customer still answers on its own.
+  auto still = say("o-1", "m-2", "hi", Channel::wechat);
+  ASSERT_TRUE(still);
+  EXPECT_EQ(still->customer_id, "wechat:o-1");
+}
+
+TEST_F(CustomerMergeTest, AMergeStoppedHalfWayCompletesWhenRepeated) {
+  start();
+  auto first = say("o-1", "m-1", "hello", Channel::wechat);
+  auto second = say("u-2", "m-1", "hello", Channel::app);
+  ASSERT_TRUE(first && second);
+  ASSERT_EQ(timeline_ids("wechat:o-1", 1).size(), 1u);
+  // Only the absorbed side is written, as when the node stops between the saga's two writes.
+  caf::scoped_actor self{*system_};
+  const runtime::EntityKey absorbed{EntityKind::customer, "wechat:o-1"};
+  bool written = false;
+  self->request(node_->node().registry(), kWait,
+                runtime::route_to(
+                    absorbed,
+                    runtime::make_command<customer::Decider>(customer::MergeCustomers{
+                        "app:u-2", "wechat:o-1", customer::MergeReason::agent_decision, now()})))
+      .receive([&](runtime::CommandReply<customer::Decider>& reply) { written = reply.ok(); },
+               [&](caf::error& error) { ADD_FAILURE() << caf::to_string(error); });
+  ASSERT_TRUE(written);
+
+  auto completed = merge("app:u-2", "wechat:o-1");
+  ASSERT_TRUE(completed) << completed.error().message;
+  EXPECT_EQ(completed->size(), 2u);
+}
+
+TEST_F(CustomerMergeTest, MergesSurviveARestartAndTheOfferShowsTheWholeStory) {
+  start();
+  auto wechat = say("o-1", "m-1", "hello", Channel::wechat);
+  auto app = say("u-2", "m-1", "hello", Channel::app);
+  ASSERT_TRUE(wechat && app);
+  ASSERT_EQ(timeline_ids("wechat:o-1", 1).size(), 1u);
+  ASSERT_EQ(timeline_ids("app:u-2", 1).size(), 1u);
+  ASSERT_TRUE(merge("app:u-2", "wechat:o-1"));
+  stop();
+  start();
+
+  auto desk = std::make_shared<RecordingDesk>();
+  ASSERT_TRUE(wait_for<AgentView>([&](auto done) {
+    api().upsert_agent(AgentSpec{"a-1", "Lin", {{"general", 3}, {"orders", 3}}, {}, 3, 3}, done);
+  }));
+  ASSERT_TRUE(wait_for<AgentView>([&](auto done) { api().agent_login("a-1", desk, done); }));
+  auto handoff = say("o-1", "m-2", "转人工", Channel::wechat);
+  ASSERT_TRUE(handoff) << handoff.error().message;
+  EXPECT_EQ(handoff->customer_id, "app:u-2");
+  auto offer = desk->offers.wait_for([&](const AgentOffer& o) {
+    return o.conversation.conversation_id == handoff->conversation_id;
+  });
+  ASSERT_TRUE(offer) << "no offer reached the agent";
+  std::vector<std::string> ids;
+  for (const auto& entry : offer->customer_timeline) ids.push_back(entry.id);
+  EXPECT_EQ(sorted(ids), sorted({wechat->conversation_id, app->conversation_id}));
+}
+
+}  // namespace
+}  // namespace sb::service
