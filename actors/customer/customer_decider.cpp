@@ -244,7 +244,11 @@ Decision<Event, Rejection> decide(const State& state, const Command& command) {
   }
   const bool merge_command = std::holds_alternative<MergeCustomers>(command) ||
                              std::holds_alternative<UnmergeCustomers>(command);
-  if (state.merged_into && !merge_command) {
+  // A conversation or ticket that was this customer's before the merge still ends up on its own
+  // history: the survivor's timeline is a view over both, and an unmerge gives it back whole.
+  const bool own_history = std::holds_alternative<RecordConversation>(command) ||
+                           std::holds_alternative<RecordTicket>(command);
+  if (state.merged_into && !merge_command && !own_history) {
     return CustomerDecision::reject(Rejection::merged,
                                     "customer " + state.customer_id + " is merged into " +
                                         state.merged_into->customer_id + "; send it there");

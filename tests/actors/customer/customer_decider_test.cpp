@@ -295,12 +295,11 @@ TEST(CustomerMerge, EachSideRecordsItsLinkAndUnmergeRestoresBothExactly) {
 TEST(CustomerMerge, AnAbsorbedCustomerRedirectsActivityToTheSurvivor) {
   const Events merged{registered("c-2"),
                       CustomersMerged{"c-1", "c-2", MergeReason::agent_decision, kT0}};
-  auto outcome = given<Decider>(merged).when(RecordConversation{"conv-9", Channel::web, kT0});
+  auto outcome = given<Decider>(merged).when(RecordLastAgent{"a-1", "conv-9", kT0});
   EXPECT_EQ(outcome.rejection_code(), Rejection::merged);
   EXPECT_EQ(outcome.rejection_detail(), "customer c-2 is merged into c-1; send it there");
   const std::vector<Command> activity{LinkIdentity{IdentityKind::email, "a@b.c", false, kT0},
                                       UnlinkIdentity{IdentityKind::email, "a@b.c", kT0},
-                                      RecordTicket{"t-1", Channel::web, kT0},
                                       RecordLastAgent{"a-1", "conv-1", kT0},
                                       UpdateProfile{new_profile(), default_rules(), kT0},
                                       EvaluateTier{default_rules(), kT0}};
@@ -317,6 +316,17 @@ TEST(CustomerMerge, AnAbsorbedCustomerRedirectsActivityToTheSurvivor) {
                 .when(MergeCustomers{"c-3", "c-2", MergeReason::agent_decision, kT0})
                 .rejection_code(),
             Rejection::already_merged);
+}
+
+TEST(CustomerMerge, AnAbsorbedCustomerKeepsRecordingItsOwnConversationsAndTickets) {
+  // Its open conversation may end (or open a follow-up ticket) after the merge: the entry stays
+  // on its own history, which the survivor's timeline shows and an unmerge gives back.
+  const Events merged{registered("c-2"),
+                      CustomersMerged{"c-1", "c-2", MergeReason::agent_decision, kT0}};
+  EXPECT_EQ(given<Decider>(merged).when(RecordTicket{"t-9", Channel::web, kT0}).events(),
+            (Events{TicketOpened{"t-9", Channel::web, kT0}}));
+  EXPECT_EQ(given<Decider>(merged).when(RecordConversation{"conv-9", Channel::web, kT0}).events(),
+            (Events{ConversationStarted{"conv-9", Channel::web, kT0}}));
 }
 
 TEST(CustomerMerge, RejectsSelfOutsidersDuplicatesCyclesAndTooMany) {
