@@ -8,26 +8,41 @@
 namespace sb::bot {
 namespace {
 
-IntentClassifier train_classifier(const KnowledgeBase& kb, const BotOptions& options) {
-  ClassifierOptions classifier_options = options.classifier;
-  auto& synonyms = classifier_options.features.normalizer.synonyms;
-  if (options.shipped_synonyms && !synonyms) synonyms = shipped_synonyms();
-  std::vector<LabeledUtterance> examples = to_training_set(kb);
-  if (options.shipped_out_of_scope) {
-    const auto& off_topic = shipped_out_of_scope();
-    examples.insert(examples.end(), off_topic.begin(), off_topic.end());
-  }
-  IntentClassifier classifier = IntentClassifier::train(examples, classifier_options);
+IntentClassifier with_threshold(IntentClassifier classifier, const BotOptions& options) {
   if (options.oos_threshold) classifier.set_oos_threshold(*options.oos_threshold);
   return classifier;
 }
 
 }  // namespace
 
+std::vector<LabeledUtterance> training_examples(const KnowledgeBase& kb,
+                                                const BotOptions& options) {
+  std::vector<LabeledUtterance> examples = to_training_set(kb);
+  if (options.shipped_out_of_scope) {
+    const auto& off_topic = shipped_out_of_scope();
+    examples.insert(examples.end(), off_topic.begin(), off_topic.end());
+  }
+  return examples;
+}
+
+ClassifierOptions training_options(const BotOptions& options) {
+  ClassifierOptions classifier_options = options.classifier;
+  auto& synonyms = classifier_options.features.normalizer.synonyms;
+  if (options.shipped_synonyms && !synonyms) synonyms = shipped_synonyms();
+  return classifier_options;
+}
+
 Bot::Bot(KnowledgeBase kb, BotOptions options)
     : kb_(std::move(kb)),
       options_(std::move(options)),
-      classifier_(train_classifier(kb_, options_)) {}
+      classifier_(with_threshold(
+          IntentClassifier::train(training_examples(kb_, options_), training_options(options_)),
+          options_)) {}
+
+Bot::Bot(KnowledgeBase kb, BotOptions options, IntentClassifier classifier)
+    : kb_(std::move(kb)),
+      options_(std::move(options)),
+      classifier_(with_threshold(std::move(classifier), options_)) {}
 
 Classification Bot::classify(std::string_view text) const {
   return {classifier_.classify(cut_utf8(text, kBotTextBytesMax), kClassifierCandidates),

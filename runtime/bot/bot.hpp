@@ -55,11 +55,22 @@ struct BotOptions {
   bool shipped_out_of_scope = true;
 };
 
+// What a Bot trains its classifier on: the KB's examples, then the shipped out-of-scope
+// questions when the options ask for them. A cached model is keyed by it (model_key.hpp).
+std::vector<LabeledUtterance> training_examples(const KnowledgeBase& kb, const BotOptions& options);
+// The classifier options a Bot trains with: options.classifier with the shipped synonym lexicon
+// when the options ask for it.
+ClassifierOptions training_options(const BotOptions& options);
+
 class Bot {
  public:
-  // Trains the classifier on the KB's examples and the shipped out-of-scope questions
-  // (deterministic; the shipped KB's 7,700 examples take about 4.5 s of CPU on two threads).
+  // Trains the classifier on training_examples() with training_options() (deterministic; the
+  // shipped KB's 7,700 examples take about 4.5 s of CPU on two threads).
   explicit Bot(KnowledgeBase kb, BotOptions options = {});
+  // A bot on a classifier trained before, e.g. loaded from a cached model (model_store.hpp): it
+  // answers as the bot that trains does when `classifier` was trained on training_examples(kb,
+  // options) with training_options(options).
+  Bot(KnowledgeBase kb, BotOptions options, IntentClassifier classifier);
 
   Turn respond(const TurnInput& input) const;
   // REQUIRES: pending.action == TurnAction::lookup.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace sb::bot {
@@ -43,6 +44,43 @@ IntentClassifier IntentClassifier::train(const std::vector<LabeledUtterance>& ex
     c.neighbours_ = NearestExamples::index(inputs, labels, c.classes_.size(),
                                            c.vectorizer_.feature_count(), options.neighbours);
   }
+  return c;
+}
+
+Expected<IntentClassifier, std::string> IntentClassifier::restore(ClassifierParts parts) {
+  const std::size_t class_count = parts.classes.size();
+  if (std::adjacent_find(parts.classes.begin(), parts.classes.end(), std::greater_equal<>()) !=
+      parts.classes.end()) {
+    return unexpected(std::string("the classes are not sorted and unique"));
+  }
+  if (parts.model.class_count() != class_count ||
+      (class_count > 0 && parts.model.feature_count() != parts.vectorizer.feature_count())) {
+    return unexpected("a linear model of " + std::to_string(parts.model.class_count()) +
+                      " classes and " + std::to_string(parts.model.feature_count()) +
+                      " features for " + std::to_string(class_count) + " classes and " +
+                      std::to_string(parts.vectorizer.feature_count()) + " features");
+  }
+  if (parts.neighbours.example_count() > 0 &&
+      (parts.neighbours.class_count() != class_count ||
+       parts.neighbours.postings_start().size() != parts.vectorizer.feature_count() + 1)) {
+    return unexpected(
+        std::string("the nearest-examples index does not fit the classes or features"));
+  }
+  if (!(parts.softmax_scale > 0) || !std::isfinite(parts.softmax_scale)) {
+    return unexpected("softmax scale " + std::to_string(parts.softmax_scale));
+  }
+  IntentClassifier c;
+  c.options_ = std::move(parts.options);
+  c.classes_ = std::move(parts.classes);
+  const auto oos = std::lower_bound(c.classes_.begin(), c.classes_.end(), kOutOfScopeIntent);
+  if (oos != c.classes_.end() && *oos == kOutOfScopeIntent) {
+    c.oos_class_ = static_cast<std::size_t>(oos - c.classes_.begin());
+  }
+  c.vectorizer_ = std::move(parts.vectorizer);
+  c.model_ = std::move(parts.model);
+  c.neighbours_ = std::move(parts.neighbours);
+  c.softmax_scale_ = parts.softmax_scale;
+  c.oos_threshold_ = parts.oos_threshold;
   return c;
 }
 

@@ -53,6 +53,17 @@ struct ClassifierOptions {
   NearestExamplesOptions neighbours;
 };
 
+// The parts of a trained classifier, as saved and loaded with a cached model (model_codec.hpp).
+struct ClassifierParts {
+  ClassifierOptions options;
+  std::vector<std::string> classes;  // sorted and unique; may contain kOutOfScopeIntent
+  TfidfVectorizer vectorizer;
+  LinearModel model;
+  NearestExamples neighbours;
+  double softmax_scale = 1;
+  double oos_threshold = 0;
+};
+
 class IntentClassifier {
  public:
   // Trains on `examples` (any language mix, zh and en). Deterministic for the same input.
@@ -80,6 +91,16 @@ class IntentClassifier {
   // In-scope intents (the out-of-scope class does not count).
   std::size_t intent_count() const;
   std::size_t feature_count() const { return vectorizer_.feature_count(); }
+
+  // What train() made, for saving a trained model (model_codec.hpp).
+  const ClassifierOptions& options() const { return options_; }
+  const std::vector<std::string>& classes() const { return classes_; }
+  const TfidfVectorizer& vectorizer() const { return vectorizer_; }
+  const LinearModel& linear_model() const { return model_; }
+  const NearestExamples& neighbours() const { return neighbours_; }
+  // The classifier those parts make: it classifies exactly as the one they were taken from. An
+  // error says which parts do not fit together (class or feature counts, order of the classes).
+  static Expected<IntentClassifier, std::string> restore(ClassifierParts parts);
 
  private:
   // Per class: the linear model's decision value and the best similarity to one of its examples

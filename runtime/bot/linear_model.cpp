@@ -129,6 +129,22 @@ LinearModel LinearModel::train(const std::vector<SparseVector>& inputs,
   return m;
 }
 
+Expected<LinearModel, std::string> LinearModel::restore(std::size_t class_count,
+                                                        std::vector<float> weights,
+                                                        std::vector<float> bias) {
+  if (bias.size() != class_count ||
+      (class_count == 0 ? !weights.empty() : weights.size() % class_count != 0)) {
+    return unexpected(std::to_string(weights.size()) + " weights and " +
+                      std::to_string(bias.size()) + " biases do not make " +
+                      std::to_string(class_count) + " classes");
+  }
+  LinearModel m;
+  m.class_count_ = class_count;
+  m.weights_ = std::move(weights);
+  m.bias_ = std::move(bias);
+  return m;
+}
+
 void LinearModel::score(const SparseVector& input, std::span<float> scores) const {
   SB_ASSERT(scores.size() == class_count_);
   for (std::size_t c = 0; c < class_count_; ++c) scores[c] = bias_[c];

@@ -8,8 +8,10 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <vector>
 
+#include "actors/common/expected.hpp"
 #include "runtime/bot/tfidf_vectorizer.hpp"
 
 namespace sb::bot {
@@ -42,6 +44,17 @@ class LinearModel {
   void score(const SparseVector& input, std::span<float> scores) const;
 
   std::size_t class_count() const { return class_count_; }
+  std::size_t feature_count() const {
+    return class_count_ == 0 ? 0 : weights_.size() / class_count_;
+  }
+
+  // What train() learned, for saving a trained model (model_codec.hpp).
+  const std::vector<float>& weights() const { return weights_; }  // [feature][class]
+  const std::vector<float>& bias() const { return bias_; }        // [class]
+  // The model train() made from those parts, or why their sizes do not fit `class_count`.
+  static Expected<LinearModel, std::string> restore(std::size_t class_count,
+                                                    std::vector<float> weights,
+                                                    std::vector<float> bias);
 
  private:
   std::size_t class_count_ = 0;

@@ -38,6 +38,36 @@ NearestExamples NearestExamples::index(const std::vector<SparseVector>& examples
   return n;
 }
 
+Expected<NearestExamples, std::string> NearestExamples::restore(
+    std::size_t class_count, std::vector<int> labels, std::vector<std::uint32_t> postings_start,
+    std::vector<Posting> postings) {
+  NearestExamples n;
+  if (labels.empty()) return n;
+  for (int label : labels) {
+    if (label < 0 || static_cast<std::size_t>(label) >= class_count) {
+      return unexpected("label " + std::to_string(label) + " is not one of " +
+                        std::to_string(class_count) + " classes");
+    }
+  }
+  if (postings_start.empty() || postings_start.front() != 0 ||
+      postings_start.back() != postings.size() ||
+      !std::is_sorted(postings_start.begin(), postings_start.end())) {
+    return unexpected("postings starts do not cover the " + std::to_string(postings.size()) +
+                      " postings in order");
+  }
+  for (const Posting& p : postings) {
+    if (p.example >= labels.size()) {
+      return unexpected("a posting names example " + std::to_string(p.example) + " of " +
+                        std::to_string(labels.size()));
+    }
+  }
+  n.class_count_ = class_count;
+  n.labels_ = std::move(labels);
+  n.postings_start_ = std::move(postings_start);
+  n.postings_ = std::move(postings);
+  return n;
+}
+
 std::vector<float> NearestExamples::best_similarity_per_class(const SparseVector& query) const {
   std::vector<float> best(class_count_, 0.0f);
   if (labels_.empty()) return best;

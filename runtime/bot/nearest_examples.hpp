@@ -7,8 +7,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "actors/common/expected.hpp"
 #include "runtime/bot/tfidf_vectorizer.hpp"
 
 namespace sb::bot {
@@ -21,6 +23,11 @@ struct NearestExamplesOptions {
 
 class NearestExamples {
  public:
+  struct Posting {
+    std::uint32_t example;
+    float value;
+  };
+
   NearestExamples() = default;
   // `examples` are unit-length vectors (TfidfVectorizer::transform), `labels` their class indices
   // in [0, class_count).
@@ -36,11 +43,19 @@ class NearestExamples {
   std::size_t example_count() const { return labels_.size(); }
   std::size_t class_count() const { return class_count_; }
 
+  // What index() built, for saving a trained model (model_codec.hpp).
+  const std::vector<int>& labels() const { return labels_; }
+  const std::vector<std::uint32_t>& postings_start() const { return postings_start_; }
+  const std::vector<Posting>& postings() const { return postings_; }
+  // The index that index() built from those parts, or what does not fit together (a label out
+  // of range, postings starts not ascending or not ending at the postings' end, an unknown
+  // example). Without examples it is the empty index, whatever the other parts.
+  static Expected<NearestExamples, std::string> restore(std::size_t class_count,
+                                                        std::vector<int> labels,
+                                                        std::vector<std::uint32_t> postings_start,
+                                                        std::vector<Posting> postings);
+
  private:
-  struct Posting {
-    std::uint32_t example;
-    float value;
-  };
   std::size_t class_count_ = 0;
   std::vector<int> labels_;                    // by example
   std::vector<std::uint32_t> postings_start_;  // by feature id, plus one end entry

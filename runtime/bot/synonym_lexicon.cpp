@@ -104,4 +104,6 @@ const std::shared_ptr<const SynonymLexicon>& shipped_synonyms() {
   return lexicon;
 }
 
+std::string_view shipped_synonyms_jsonl() { return kShippedSynonymsJsonl; }
+
 }  // namespace sb::bot

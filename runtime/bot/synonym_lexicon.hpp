@@ -48,5 +48,7 @@ class SynonymLexicon {
 
 // config/kb/synonyms.jsonl as built into the library (parsed once; the build checks it parses).
 const std::shared_ptr<const SynonymLexicon>& shipped_synonyms();
+// That file's text: what a cached model trained with the shipped lexicon is keyed by.
+std::string_view shipped_synonyms_jsonl();
 
 }  // namespace sb::bot

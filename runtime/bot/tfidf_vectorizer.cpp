@@ -3,6 +3,13 @@
 #include <cmath>
 
 namespace sb::bot {
+namespace {
+
+// The largest bucket table a restored model may ask for (2^26 ids, 256 MiB): a bound on what a
+// damaged or foreign file can make the node allocate. Trained models use 2^20.
+constexpr unsigned kRestoredHashBitsMax = 26;
+
+}  // namespace
 
 TfidfVectorizer TfidfVectorizer::fit(const std::vector<std::vector<HashedFeature>>& documents,
                                      const VectorizerOptions& options) {
@@ -22,6 +29,39 @@ TfidfVectorizer TfidfVectorizer::fit(const std::vector<std::vector<HashedFeature
     v.id_of_bucket_[bucket] = static_cast<std::int32_t>(v.idf_.size());
     v.idf_.push_back(static_cast<float>(std::log((1.0 + n) / (1.0 + df)) + 1.0));
   }
+  return v;
+}
+
+std::vector<std::uint32_t> TfidfVectorizer::known_buckets() const {
+  std::vector<std::uint32_t> out;
+  out.reserve(idf_.size());
+  for (std::size_t bucket = 0; bucket < id_of_bucket_.size(); ++bucket) {
+    if (id_of_bucket_[bucket] != kUnseen) out.push_back(static_cast<std::uint32_t>(bucket));
+  }
+  return out;
+}
+
+Expected<TfidfVectorizer, std::string> TfidfVectorizer::restore(
+    VectorizerOptions options, const std::vector<std::uint32_t>& buckets, std::vector<float> idf) {
+  if (options.ngrams.hash_bits > kRestoredHashBitsMax) {
+    return unexpected("hash bits " + std::to_string(options.ngrams.hash_bits) + " exceed " +
+                      std::to_string(kRestoredHashBitsMax));
+  }
+  if (buckets.size() != idf.size()) {
+    return unexpected(std::to_string(buckets.size()) + " buckets for " +
+                      std::to_string(idf.size()) + " idf values");
+  }
+  TfidfVectorizer v;
+  v.options_ = std::move(options);
+  v.id_of_bucket_.assign(std::size_t{1} << v.options_.ngrams.hash_bits, kUnseen);
+  for (std::size_t id = 0; id < buckets.size(); ++id) {
+    if (buckets[id] >= v.id_of_bucket_.size() || (id > 0 && buckets[id] <= buckets[id - 1])) {
+      return unexpected("bucket " + std::to_string(buckets[id]) + " of feature " +
+                        std::to_string(id) + " is out of range or out of order");
+    }
+    v.id_of_bucket_[buckets[id]] = static_cast<std::int32_t>(id);
+  }
+  v.idf_ = std::move(idf);
   return v;
 }
 

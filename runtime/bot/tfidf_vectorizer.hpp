@@ -7,9 +7,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "actors/common/expected.hpp"
 #include "runtime/bot/ngram_features.hpp"
 #include "runtime/bot/text_normalizer.hpp"
 
@@ -42,6 +44,16 @@ class TfidfVectorizer {
 
   std::size_t feature_count() const { return idf_.size(); }
   const VectorizerOptions& options() const { return options_; }
+
+  // What fit() learned, for saving a trained model (model_codec.hpp): the buckets seen in
+  // training in feature-id order (ids grow with buckets, so ascending), and the idf of each.
+  std::vector<std::uint32_t> known_buckets() const;
+  const std::vector<float>& idf() const { return idf_; }
+  // The vectorizer fit() made from those parts, or what does not fit together (buckets out of
+  // range or not ascending, a count that differs from the idf's).
+  static Expected<TfidfVectorizer, std::string> restore(VectorizerOptions options,
+                                                        const std::vector<std::uint32_t>& buckets,
+                                                        std::vector<float> idf);
 
  private:
   static constexpr std::int32_t kUnseen = -1;

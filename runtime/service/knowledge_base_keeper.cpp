@@ -1,5 +1,8 @@
 #include "runtime/service/knowledge_base_keeper.hpp"
 
+#include <chrono>
+#include <filesystem>
+
 #include <caf/all.hpp>
 #include <spdlog/spdlog.h>
 
@@ -7,6 +10,7 @@
 #include "actors/knowledge_base/kb_codec.hpp"
 #include "actors/knowledge_base/kb_decider.hpp"
 #include "runtime/bot/kb_jsonl.hpp"
+#include "runtime/bot/model_cache.hpp"
 #include "runtime/digest.hpp"
 #include "runtime/entity/entity_host.hpp"
 #include "runtime/entity/entity_registry.hpp"
@@ -113,10 +117,38 @@ KnowledgeBaseVersion shipped_view(const std::string& shipped_file,
   return view;
 }
 
+// The bot on `knowledge`: with a model store, its model loaded from there when cached, else
+// trained and cached. A cache that cannot be used is logged, never fatal: the bot trains.
+std::shared_ptr<const bot::Bot> make_bot(bot::KnowledgeBase knowledge, bot::BotOptions options,
+                                         const ModelStoreOption& models) {
+  if (!models) return std::make_shared<const bot::Bot>(std::move(knowledge), std::move(options));
+  const auto start = std::chrono::steady_clock::now();
+  auto made = bot::load_or_train_bot(std::move(knowledge), std::move(options), *models);
+  const auto ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (made.load_problem) {
+    spdlog::warn("bot model: cached model not used ({}); training", made.load_problem->to_string());
+  }
+  if (made.save_problem) {
+    spdlog::warn("bot model: trained model not cached ({})", made.save_problem->to_string());
+  }
+  const bool loaded = made.source == bot::ModelSource::loaded;
+  spdlog::info(
+      "bot model: {} in {:.0f} ms ({})", loaded ? "loaded from the cache" : "trained", ms,
+      made.key.empty() ? std::string("not cacheable") : models->path_of(made.key).string());
+  return std::move(made.bot);
+}
+
 }  // namespace
 
-Expected<bot::KnowledgeBase, std::string> KnowledgeBaseKeeper::load_current(
-    caf::actor_system& system, const caf::actor& registry, const std::string& shipped_file) {
+ModelStoreOption KnowledgeBaseKeeper::model_store_in(const std::string& data_dir) {
+  if (data_dir.empty()) return std::nullopt;
+  return bot::ModelStore(std::filesystem::path(data_dir) / "bot-model");
+}
+
+Expected<std::shared_ptr<const bot::Bot>, std::string> KnowledgeBaseKeeper::load_current(
+    caf::actor_system& system, const caf::actor& registry, const std::string& shipped_file,
+    const ModelStoreOption& models) {
   auto state = read_state(system, registry);
   if (!state) return unexpected("knowledge-base versions: " + state.error().message);
   auto knowledge = knowledge_of(system, registry, shipped_file, state->current);
@@ -124,16 +156,17 @@ Expected<bot::KnowledgeBase, std::string> KnowledgeBaseKeeper::load_current(
     return unexpected("knowledge base version " + std::to_string(state->current) + ": " +
                       knowledge.error().message);
   if (state->current != 0) spdlog::info("knowledge base: version {} from the log", state->current);
-  return std::move(*knowledge);
+  return make_bot(std::move(*knowledge), bot::BotOptions{}, models);
 }
 
 KnowledgeBaseKeeper::KnowledgeBaseKeeper(caf::actor_system& system, caf::actor registry,
                                          std::shared_ptr<services::BotHolder> bot,
-                                         std::string shipped_file)
+                                         std::string shipped_file, ModelStoreOption models)
     : system_(system),
       registry_(std::move(registry)),
       bot_(std::move(bot)),
       shipped_file_(std::move(shipped_file)),
+      models_(std::move(models)),
       thread_([this] { run(); }) {}
 
 KnowledgeBaseKeeper::~KnowledgeBaseKeeper() { stop(); }
@@ -201,7 +234,7 @@ void KnowledgeBaseKeeper::import(std::string jsonl, Callback<KnowledgeBaseVersio
     const auto intents = static_cast<std::uint32_t>(knowledge->entries.size());
     const auto examples = examples_of(*knowledge);
     // Trained before it is stored: every durable version is one the bot can answer from.
-    auto bot = std::make_shared<const bot::Bot>(std::move(*knowledge), bot_->get()->options());
+    auto bot = make_bot(std::move(*knowledge), bot_->get()->options(), models_);
     auto reply = execute(system_, registry_,
                          kb::ImportKnowledgeBase{jsonl, sha, intents, examples, kActor, now()});
     if (!reply) return done(unexpected(reply.error()));
@@ -252,7 +285,7 @@ void KnowledgeBaseKeeper::roll_back(std::uint64_t version, Callback<KnowledgeBas
         knowledge_of(system_, registry_, shipped_file_, static_cast<std::uint32_t>(version));
     if (!knowledge) return done(unexpected(knowledge.error()));
     auto shipped = version == 0 ? shipped_view(shipped_file_, *knowledge) : KnowledgeBaseVersion{};
-    auto bot = std::make_shared<const bot::Bot>(std::move(*knowledge), bot_->get()->options());
+    auto bot = make_bot(std::move(*knowledge), bot_->get()->options(), models_);
     auto reply =
         execute(system_, registry_,
                 kb::RollBackKnowledgeBase{static_cast<std::uint32_t>(version), kActor, now()});

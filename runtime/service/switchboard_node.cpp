@@ -68,14 +68,16 @@ Expected<std::unique_ptr<SwitchboardNode>, std::string> SwitchboardNode::start(
   if (!node) return unexpected(node.error());
 
   // The bot answers from the current knowledge-base version: the log's, else the shipped file.
-  auto kb = KnowledgeBaseKeeper::load_current(system, (*node)->registry(), files.knowledge_base);
-  if (!kb) return unexpected(kb.error());
-  services->bot = std::make_shared<services::BotHolder>(std::make_shared<const bot::Bot>(std::move(*kb)));
+  // Its trained model is cached under the data directory: a start on a KB trained before loads it.
+  auto models = KnowledgeBaseKeeper::model_store_in(settings.data_dir);
+  auto bot = KnowledgeBaseKeeper::load_current(system, (*node)->registry(), files.knowledge_base, models);
+  if (!bot) return unexpected(bot.error());
+  services->bot = std::make_shared<services::BotHolder>(std::move(*bot));
 
   std::unique_ptr<SwitchboardNode> out(new SwitchboardNode());
   out->system_ = &system;
   out->knowledge_base_ = std::make_shared<KnowledgeBaseKeeper>(system, (*node)->registry(), services->bot,
-                                                               files.knowledge_base);
+                                                               files.knowledge_base, std::move(models));
   // No message reaches an entity before start() returns, so filling these in now is safe.
   services->sinks = spawn_sink_hub(system);
   router::RoutingDeskOptions desk_options;
