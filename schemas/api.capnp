@@ -385,6 +385,42 @@ interface Admin {
   # is notFound; the current one is `rejected` (already_current).
   listKnowledgeBaseVersions @13 () -> (result :Result(KnowledgeBaseVersions));
   rollBackKnowledgeBase @14 (version :UInt64) -> (result :Result(KnowledgeBaseVersion));
+
+  # The integrator's business systems for the bot (order status, logistics, refunds, ticket
+  # status). The newest registration is asked; while none is held the shipped sample backend
+  # (a bundled orders file) answers. Keep `registration` to stay registered: dropping it, or the
+  # connection, falls back. A lookup that fails, throws or takes longer than 2 s is `unavailable`
+  # to the bot, which hands the customer to a person.
+  registerBusinessBackend @15 (backend :BusinessBackend)
+      -> (result :Result(Done), registration :Subscription);
+}
+
+# ---- business backend ---------------------------------------------------------------------------
+
+enum BackendAction {
+  orderStatus @0;     # answer fields: status, status_text, eta, items
+  logistics @1;       # carrier, tracking_no, last_scan, eta
+  refundStatus @2;    # refund_status, refund_amount, refund_eta
+  ticketStatus @3;    # ticket_status
+}
+
+struct BackendQuery {
+  action @0 :BackendAction;
+  key @1 :Text;                 # the order number (or the ticket id for ticketStatus)
+  slots @2 :List(KeyValue);     # every slot the bot filled, by name
+  language @3 :Text;            # "zh" | "en": the language of the texts to answer with
+}
+
+struct BackendAnswer {
+  union {
+    found @0 :List(KeyValue);   # the action's fields (unknown names are ignored)
+    notFound @1 :Text;          # no such order or ticket; the text is for logs only
+    unavailable @2 :Text;       # the system could not answer; the text is for logs only
+  }
+}
+
+interface BusinessBackend {
+  lookup @0 (query :BackendQuery) -> (answer :BackendAnswer);
 }
 
 # ---- node configuration -------------------------------------------------------------------------

@@ -40,23 +40,16 @@ TurnOutcome rejected_outcome(const std::string& conversation_id, const Rejected<
   return out;
 }
 
-caf::result<TurnOutcome> handle_inbound(ConversationActor* self,
-                                        const services::EntityServices& services,
-                                        Volatile& memory, InboundTurn& turn) {
+// The customer's message with the bot's answer to it (none after a handoff, or for a retry),
+// decided and persisted; the promise gets the outcome.
+void receive(ConversationActor* self, const services::EntityServices& services,
+             const InboundTurn& turn, const std::string& command_id, std::optional<BotOutcome> bot,
+             caf::typed_response_promise<TurnOutcome> promise) {
   auto& st = self->state;
-  memory.tier = turn.tier;
-  const std::string command_id = "msg:" + turn.message_id;
-  std::optional<BotOutcome> bot;
-  // A retry is answered from the log: don't ask the bot again.
-  if (!st.recent.find(command_id) && bot_has_turn(st.model, turn.at, services.conversation.reopen_window)) {
-    bot = consult_bot(*services.bot->get(), *services.backend,
-                      bot::TurnInput{turn.text, turn.tier, turn.channel, to_dialogue_state(st.model.bot_context)});
-  }
   ReceiveMessage command{turn.message_id, turn.customer_id, turn.channel, turn.text,
                          turn.at,         std::move(bot),   services.conversation.reopen_window};
   runtime::CommandEnvelope<Command> envelope{std::move(command), command_id, turn.message_id,
                                              st.key.id, to_unix_ms(turn.at)};
-  auto promise = self->make_response_promise<TurnOutcome>();
   const auto id = st.key.id;
   runtime::execute<Decider, Codec>(self, envelope, [promise, id](caf::expected<Reply> reply) mutable {
     if (!reply) {
@@ -67,6 +60,36 @@ caf::result<TurnOutcome> handle_inbound(ConversationActor* self,
       promise.deliver(outcome_of(id, *reply));
     }
   });
+}
+
+caf::result<TurnOutcome> handle_inbound(ConversationActor* self,
+                                        const services::EntityServices& services,
+                                        Volatile& memory, InboundTurn& turn) {
+  auto& st = self->state;
+  memory.tier = turn.tier;
+  const std::string command_id = "msg:" + turn.message_id;
+  auto promise = self->make_response_promise<TurnOutcome>();
+  // A retry is answered from the log: don't ask the bot again.
+  if (st.recent.find(command_id) || !bot_has_turn(st.model, turn.at, services.conversation.reopen_window)) {
+    receive(self, services, turn, command_id, std::nullopt, promise);
+    return promise;
+  }
+  auto bot = services.bot->get();  // the same knowledge base for both halves of a lookup
+  auto asked = bot->respond(
+      bot::TurnInput{turn.text, turn.tier, turn.channel, to_dialogue_state(st.model.bot_context)});
+  if (asked.action != bot::TurnAction::lookup || !asked.query) {
+    receive(self, services, turn, command_id, to_bot_outcome(asked), promise);
+    return promise;
+  }
+  // Awaited: the customer's next message waits behind this one, so answers stay in order.
+  auto finish = [self, &services, turn, command_id, promise, bot, asked](bot::BackendResult result) {
+    receive(self, services, turn, command_id, complete_consultation(*bot, asked, std::move(result)), promise);
+  };
+  self->request(services.backends, services::kLookupWait, services::lookup_atom::value, *asked.query)
+      .await([finish](bot::BackendResult& result) { finish(std::move(result)); },
+             [finish](caf::error& error) {
+               finish(unexpected(bot::BackendError{bot::BackendErrorCode::unavailable, runtime::describe(error)}));
+             });
   return promise;
 }
 

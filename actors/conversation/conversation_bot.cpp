@@ -63,11 +63,16 @@ BotOutcome to_bot_outcome(const bot::Turn& turn) {
   return out;
 }
 
+BotOutcome complete_consultation(const bot::Bot& bot, const bot::Turn& asked,
+                                 bot::BackendResult result) {
+  return to_bot_outcome(bot.complete_lookup(asked, result));
+}
+
 BotOutcome consult_bot(const bot::Bot& bot, const bot::BusinessBackend& backend,
                        const bot::TurnInput& input) {
   auto turn = bot.respond(input);
   if (turn.action == bot::TurnAction::lookup && turn.query) {
-    turn = bot.complete_lookup(turn, bot::perform_lookup(backend, *turn.query));
+    return complete_consultation(bot, turn, bot::perform_lookup(backend, *turn.query));
   }
   return to_bot_outcome(turn);
 }

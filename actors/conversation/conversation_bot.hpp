@@ -14,7 +14,12 @@ DialogueContext to_dialogue_context(const bot::DialogueState& state);
 // REQUIRES: turn.action != lookup (complete the lookup first).
 BotOutcome to_bot_outcome(const bot::Turn& turn);
 
-// Asks the bot about one customer message, performing a backend lookup when the bot needs one.
+// The bot's turn once the lookup it asked for (`asked.action == lookup`) has its answer.
+BotOutcome complete_consultation(const bot::Bot& bot, const bot::Turn& asked,
+                                 bot::BackendResult result);
+
+// Asks the bot about one customer message, performing a backend lookup when the bot needs one
+// (synchronously: for tools and benchmarks; the actor asks the BackendDesk and waits).
 BotOutcome consult_bot(const bot::Bot& bot, const bot::BusinessBackend& backend,
                        const bot::TurnInput& input);
 

@@ -67,7 +67,9 @@ struct EntityServices {
   caf::actor routing;  // the RoutingDesk actor (one SkillRouter per skill group)
   caf::actor sinks;    // the SinkHub actor
   std::shared_ptr<BotHolder> bot;
-  std::shared_ptr<bot::BusinessBackend> backend;
+  // The BackendDesk actor (runtime/service/backend_desk.hpp): (lookup, BackendQuery) ->
+  // BackendResult from the integrator's registered backend, else the shipped sample.
+  caf::actor backends;
   ConversationPolicy conversation;
   LiveValue<customer::TierRules> tier_rules;    // customers read them at registration and contact
   LiveValue<ticket::SlaPolicyTable> sla_policies;  // a new ticket (or a priority change) picks from it

@@ -40,10 +40,19 @@ using suggest_atom = caf::atom_constant<caf::atom("suggest")>;
 using merge_atom = caf::atom_constant<caf::atom("merge")>;
 using unmerge_atom = caf::atom_constant<caf::atom("unmerge")>;
 using timeline_atom = caf::atom_constant<caf::atom("timeline")>;
+using lookup_atom = caf::atom_constant<caf::atom("lookup")>;
+using looked_up_atom = caf::atom_constant<caf::atom("lookedup")>;
+using lookup_expired_atom = caf::atom_constant<caf::atom("lookupexp")>;
+using register_atom = caf::atom_constant<caf::atom("register")>;
+using unregister_atom = caf::atom_constant<caf::atom("unregister")>;
 
 // A customer absorbed into another forwards what it is sent to the survivor; merges can chain
 // (a customer that absorbed others is absorbed in turn) but never this deep.
 inline constexpr std::uint8_t kCustomerRedirectsMax = 8;
+
+// How long a Conversation waits for a business lookup: the BackendDesk answers `unavailable`
+// itself after service::kBackendLookupTimeout, so this only catches a desk that is gone.
+inline constexpr auto kLookupWait = service::kBackendLookupTimeout + std::chrono::seconds(1);
 
 // A customer's message on its way from the Customer to a Conversation.
 struct InboundTurn {
@@ -109,6 +118,9 @@ struct OfferAnswer {
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::InboundTurn)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::TurnOutcome)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::CustomerTimeline)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::bot::BackendQuery)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::bot::BackendResult)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::shared_ptr<sb::service::IntegratorBackend>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::RoutingTicket)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::services::OfferAnswer)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::service::OutboundMessage)

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "runtime/rpc/call_helpers.hpp"
+#include "runtime/rpc/subscription_impl.hpp"
 #include "runtime/rpc/supervisor_impl.hpp"
 #include "runtime/rpc/wire_admin.hpp"
 #include "runtime/rpc/wire_desk.hpp"
@@ -139,6 +140,28 @@ kj::Promise<void> AdminImpl::removeSkillGroup(RemoveSkillGroupContext context) {
   return answer<service::Done>(context, kj::mv(slot), [&](Callback<service::Done> done) {
     service().remove_skill_group(std::move(name), std::move(done));
   });
+}
+
+kj::Promise<void> AdminImpl::registerBusinessBackend(RegisterBusinessBackendContext context) {
+  auto& server = state_->server();
+  auto remote = std::make_shared<RemoteBackend>(server.inbox, server.backends);
+  auto& service = server.service;
+  // Registered with the service only once the registration exists, so a lookup always finds it.
+  auto subscription = std::make_shared<service::SubscriptionId>(0);
+  auto registration = kj::heap<BackendRegistration>(
+      server.backends, context.getParams().getBackend(), remote,
+      [&service, subscription] { service.unregister_backend(*subscription); });
+  const auto id = state_->reserve();
+  if (!state_->add(id, kj::mv(registration))) {
+    return refuse(context, service::ServiceError{service::ErrorCode::rejected,
+                                                 "this connection holds too many registrations",
+                                                 "too_many_sinks"});
+  }
+  *subscription = service.register_backend(remote);
+  auto results = context.getResults();
+  results.initResult().initOk();
+  results.setRegistration(kj::heap<SubscriptionImpl>(kj::addRef(*state_), id));
+  return kj::READY_NOW;
 }
 
 }  // namespace sb::rpc

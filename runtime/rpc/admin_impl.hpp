@@ -28,6 +28,7 @@ class AdminImpl final : public schema::api::Admin::Server {
   kj::Promise<void> listSkillGroups(ListSkillGroupsContext context) override;
   kj::Promise<void> defineSkillGroup(DefineSkillGroupContext context) override;
   kj::Promise<void> removeSkillGroup(RemoveSkillGroupContext context) override;
+  kj::Promise<void> registerBusinessBackend(RegisterBusinessBackendContext context) override;
 
  private:
   service::ServiceApi& service() { return state_->server().service; }

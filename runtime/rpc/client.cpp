@@ -1,3 +1,4 @@
+#include "runtime/rpc/business_backend_server.hpp"
 #include "runtime/rpc/client.hpp"
 
 #include <future>
@@ -501,6 +502,21 @@ Outcome<std::vector<service::SuggestedReply>> Client::suggested_replies(
 }
 
 // ---- admin --------------------------------------------------------------------------------------
+
+Outcome<service::Done> Client::register_business_backend(
+    std::shared_ptr<const bot::BusinessBackend> backend) {
+  if (auto error = loop_->require(Role::admin)) return unexpected(*error);
+  return loop_->call<service::Done>(
+      [backend](Caps& caps, std::shared_ptr<Reply<service::Done>> reply) {
+        auto request = caps.admin.registerBusinessBackendRequest();
+        request.setBackend(kj::heap<BusinessBackendServer>(backend));
+        return request.send().then([&caps, reply](auto response) {
+          auto outcome = read_result<service::Done>(response.getResult());
+          if (outcome) caps.subscriptions.push_back(response.getRegistration());
+          reply->set(std::move(outcome));
+        });
+      });
+}
 
 Outcome<service::AgentView> Client::upsert_agent(const service::AgentSpec& spec) {
   if (auto error = loop_->require(Role::admin)) return unexpected(*error);

@@ -85,6 +85,10 @@ class Client {
       const std::string& conversation_id);
 
   // Admin role.
+  // Registers `backend` (called on this client's RPC thread) for the bot's lookups, for as long
+  // as this client is connected.
+  Outcome<service::Done> register_business_backend(
+      std::shared_ptr<const bot::BusinessBackend> backend);
   Outcome<service::AgentView> upsert_agent(const service::AgentSpec& spec);
   Outcome<service::KnowledgeBaseVersion> import_knowledge_base(const std::string& jsonl);
   Outcome<std::vector<service::KnowledgeBaseVersion>> knowledge_base_versions();

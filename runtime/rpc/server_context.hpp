@@ -8,6 +8,7 @@
 #include <kj/async.h>
 
 #include "runtime/rpc/agent_event.hpp"
+#include "runtime/rpc/backend_registration.hpp"
 #include "runtime/rpc/loop_inbox.hpp"
 #include "runtime/quality/violation.hpp"
 #include "runtime/reporting/reporting_service.hpp"
@@ -32,6 +33,7 @@ struct ServerContext {
   SinkDirectory<service::OutboundMessage> channel_sinks;
   SinkDirectory<AgentEvent> agent_sinks;
   SinkDirectory<quality::Violation> violation_sinks;
+  BackendDirectory backends;
   // Reports and supervision; nullptr when the node runs without them (Admin.report answers
   // unavailable).
   reporting::ReportingService* reporting = nullptr;

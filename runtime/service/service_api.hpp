@@ -9,6 +9,7 @@
 // Errors: domain rejections and bad input are ServiceError values with a precise message;
 // nothing is ever acknowledged before its events are durable.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -20,6 +21,7 @@
 #include "actors/common/channel.hpp"
 #include "actors/common/expected.hpp"
 #include "actors/common/time.hpp"
+#include "runtime/bot/business_backend.hpp"
 
 namespace sb::service {
 
@@ -274,6 +276,17 @@ struct SkillGroupSpec {
 
 using SubscriptionId = std::uint64_t;
 
+// The integrator's business systems as the bot asks them (an RPC client's BusinessBackend).
+class IntegratorBackend {
+ public:
+  using Done = std::function<void(bot::BackendResult)>;
+  virtual ~IntegratorBackend() = default;
+  // Any thread; returns at once and calls `done` exactly once, on any thread (at once when the
+  // backend cannot be reached). The service gives up waiting after kBackendLookupTimeout.
+  virtual void lookup(bot::BackendQuery query, Done done) = 0;
+};
+inline constexpr auto kBackendLookupTimeout = std::chrono::seconds(2);
+
 class ServiceApi {
  public:
   virtual ~ServiceApi() = default;
@@ -282,6 +295,11 @@ class ServiceApi {
   virtual void deliver(InboundMessage message, Callback<DeliverResult> done) = 0;
   virtual SubscriptionId subscribe_channel(Channel channel, std::shared_ptr<ChannelSink> sink) = 0;
   virtual void unsubscribe(SubscriptionId id) = 0;
+
+  // Business backends: the newest registration answers the bot's lookups; with none, the
+  // shipped sample backend does. `unregister` falls back to the one before.
+  virtual SubscriptionId register_backend(std::shared_ptr<IntegratorBackend> backend) = 0;
+  virtual void unregister_backend(SubscriptionId id) = 0;
   virtual void rate(std::string conversation_id, int score, std::string comment,
                     Callback<Done> done) = 0;
 

@@ -12,6 +12,7 @@
 #include "actors/ticket/ticket_actor.hpp"
 #include "runtime/bot/kb_jsonl.hpp"
 #include "runtime/bot/sample_backend.hpp"
+#include "runtime/service/backend_desk.hpp"
 #include "runtime/messages.hpp"
 #include "runtime/service/default_policies.hpp"
 #include "runtime/service/live_configuration.hpp"
@@ -40,7 +41,7 @@ Expected<std::unique_ptr<SwitchboardNode>, std::string> SwitchboardNode::start(
   services->conversation = services::ConversationPolicy{conversation.reopen_window, conversation.auto_close_after,
                                                         conversation.offer_timeout, conversation.queue_abandon_after,
                                                         conversation.support_hours};
-  services->backend = std::make_shared<bot::SampleBackend>(std::move(*orders));
+  services->backends = spawn_backend_desk(system, std::make_shared<const bot::SampleBackend>(std::move(*orders)));
   services->sla_policies = default_sla_policies();
   // What an administrator's configuration (the configuration entity) is laid over.
   ConfigurationDefaults defaults{default_sla_policies(), customer::TierRules{}, router::RouterConfig{}};
@@ -112,6 +113,7 @@ void SwitchboardNode::shutdown() {
   if (service_ && !service_->drain()) spdlog::warn("service calls still in flight at shutdown");
   caf::anon_send(services_->routing, runtime::stop_atom::value);
   caf::anon_send(services_->sinks, runtime::stop_atom::value);
+  caf::anon_send(services_->backends, runtime::stop_atom::value);
   node_->shutdown();
 }
 

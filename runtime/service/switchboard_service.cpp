@@ -204,6 +204,16 @@ void SwitchboardService::unsubscribe(SubscriptionId id) {
   caf::anon_send(services_->sinks, services::unsub_atom::value, id);
 }
 
+SubscriptionId SwitchboardService::register_backend(std::shared_ptr<IntegratorBackend> backend) {
+  const auto id = next_subscription_.fetch_add(1);
+  caf::anon_send(services_->backends, services::register_atom::value, id, std::move(backend));
+  return id;
+}
+
+void SwitchboardService::unregister_backend(SubscriptionId id) {
+  caf::anon_send(services_->backends, services::unregister_atom::value, id);
+}
+
 void SwitchboardService::rate(std::string conversation_id, int score, std::string comment, Callback<Done> done) {
   if (auto problem = check_id("the conversation id", conversation_id)) return done(unexpected(*problem));
   if (score < 1 || score > 5) return done(unexpected(ServiceError{ErrorCode::invalid_argument, "a rating is 1..5", {}}));

@@ -33,6 +33,8 @@ class SwitchboardService final : public ServiceApi {
   void deliver(InboundMessage message, Callback<DeliverResult> done) override;
   SubscriptionId subscribe_channel(Channel channel, std::shared_ptr<ChannelSink> sink) override;
   void unsubscribe(SubscriptionId id) override;
+  SubscriptionId register_backend(std::shared_ptr<IntegratorBackend> backend) override;
+  void unregister_backend(SubscriptionId id) override;
   void rate(std::string conversation_id, int score, std::string comment, Callback<Done> done) override;
   void agent_login(std::string agent_id, std::shared_ptr<AgentEventSink> sink,
                    Callback<AgentView> done) override;

@@ -170,6 +170,25 @@ void FakeService::unsubscribe(SubscriptionId id) {
   unsubscribed_.insert(id);
 }
 
+SubscriptionId FakeService::register_backend(std::shared_ptr<IntegratorBackend> backend) {
+  std::lock_guard lock(mutex_);
+  const auto id = next_subscription_++;
+  backends_.emplace(id, std::move(backend));
+  calls_.push_back("register_backend");
+  return id;
+}
+
+void FakeService::unregister_backend(SubscriptionId id) {
+  std::lock_guard lock(mutex_);
+  backends_.erase(id);
+  calls_.push_back("unregister_backend");
+}
+
+std::shared_ptr<IntegratorBackend> FakeService::backend() const {
+  std::lock_guard lock(mutex_);
+  return backends_.empty() ? nullptr : backends_.rbegin()->second;
+}
+
 void FakeService::rate(std::string conversation_id, int score, std::string comment,
                        Callback<Done> done) {
   record("rate " + conversation_id + " " + std::to_string(score));

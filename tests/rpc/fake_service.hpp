@@ -37,6 +37,8 @@ class FakeService final : public ServiceApi {
   std::set<SubscriptionId> unsubscribed() const;
   std::size_t subscriptions() const;
   bool agent_logged_in(const std::string& agent_id) const;
+  // The newest registered business backend still held, or nullptr.
+  std::shared_ptr<IntegratorBackend> backend() const;
 
   // ---- pushes, from a thread of the test's choosing ----
   void push_to_channels(const OutboundMessage& message);  // every live subscription
@@ -46,6 +48,8 @@ class FakeService final : public ServiceApi {
   void deliver(InboundMessage message, Callback<DeliverResult> done) override;
   SubscriptionId subscribe_channel(Channel channel, std::shared_ptr<ChannelSink> sink) override;
   void unsubscribe(SubscriptionId id) override;
+  SubscriptionId register_backend(std::shared_ptr<IntegratorBackend> backend) override;
+  void unregister_backend(SubscriptionId id) override;
   void rate(std::string conversation_id, int score, std::string comment,
             Callback<Done> done) override;
   void agent_login(std::string agent_id, std::shared_ptr<AgentEventSink> sink,
@@ -109,6 +113,7 @@ class FakeService final : public ServiceApi {
   std::vector<std::string> calls_;
   std::map<SubscriptionId, std::shared_ptr<ChannelSink>> channel_sinks_;
   std::set<SubscriptionId> unsubscribed_;
+  std::map<SubscriptionId, std::shared_ptr<IntegratorBackend>> backends_;
   SubscriptionId next_subscription_ = 1;
   std::map<std::string, std::shared_ptr<AgentEventSink>> agent_sinks_;
   std::thread worker_;  // last: started after everything it uses
