@@ -398,10 +398,11 @@ interface Admin {
 # ---- business backend ---------------------------------------------------------------------------
 
 enum BackendAction {
-  orderStatus @0;     # answer fields: status, status_text, eta, items
-  logistics @1;       # carrier, tracking_no, last_scan, eta
-  refundStatus @2;    # refund_status, refund_amount, refund_eta
-  ticketStatus @3;    # ticket_status
+  unspecified @0;
+  orderStatus @1;     # answer fields: status, status_text, eta, items
+  logistics @2;       # carrier, tracking_no, last_scan, eta
+  refundStatus @3;    # refund_status, refund_amount, refund_eta
+  ticketStatus @4;    # ticket_status
 }
 
 struct BackendQuery {

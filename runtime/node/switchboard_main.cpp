@@ -43,6 +43,8 @@ commands:
                                                  [--overflow GROUP] [--overflow-after 2m] [--relax-every 1m]
                                                  [--reserve PERMILLE] | skills remove NAME   (admin --help: all)
   kb         kb import FILE (the same as admin kb import FILE)
+  backend    serve an orders file as the bot's business backend: backend --orders FILE [--token T]
+             (until Ctrl-D; an integrator's own system registers with Admin.registerBusinessBackend)
   report     figures from the journal (read-only; a node may be running):
              report [--storage.path DIR] [--from T --to T] [--channel C --skill S --tier T --agent A]
                     [--json] [--html FILE]
@@ -135,6 +137,7 @@ int main(int argc, char** argv) {
   }
   if (command == "chat") return sb::rpc::cli::run_chat(args, std::cin, std::cout);
   if (command == "desk") return sb::rpc::cli::run_desk(args, std::cin, std::cout);
+  if (command == "backend") return sb::rpc::cli::run_backend(args, std::cin, std::cout);
   if (command == "admin") return sb::rpc::cli::run_admin(args, std::cin, std::cout);
   if (command == "load") return sb::load::run_load(args, std::cout, std::cerr);
   if (command == "demo") return sb::load::run_demo(args, std::cout, std::cerr);

@@ -38,8 +38,8 @@ void RemoteBackend::lookup(bot::BackendQuery query, Done done) {
   if (!open_.load(std::memory_order_acquire)) {
     return reply->answer(unavailable("the business backend's registration has ended"));
   }
-  const bool posted = inbox_->post(
-      [directory = directory_, id = id_, query = std::move(query), reply]() mutable {
+  const bool posted =
+      inbox_->post([directory = directory_, id = id_, query = std::move(query), reply]() mutable {
         if (auto* registration = directory->find(id)) {
           registration->lookup(query, std::move(reply));
         } else {

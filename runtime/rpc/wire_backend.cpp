@@ -7,22 +7,32 @@ namespace {
 
 api::BackendAction to_wire(bot::BackendAction action) {
   switch (action) {
-    case bot::BackendAction::order_status: return api::BackendAction::ORDER_STATUS;
-    case bot::BackendAction::logistics: return api::BackendAction::LOGISTICS;
-    case bot::BackendAction::refund_status: return api::BackendAction::REFUND_STATUS;
-    case bot::BackendAction::ticket_status: return api::BackendAction::TICKET_STATUS;
+    case bot::BackendAction::order_status:
+      return api::BackendAction::ORDER_STATUS;
+    case bot::BackendAction::logistics:
+      return api::BackendAction::LOGISTICS;
+    case bot::BackendAction::refund_status:
+      return api::BackendAction::REFUND_STATUS;
+    case bot::BackendAction::ticket_status:
+      return api::BackendAction::TICKET_STATUS;
   }
   return api::BackendAction::ORDER_STATUS;
 }
 
 std::optional<bot::BackendAction> from_wire(api::BackendAction action) {
   switch (action) {
-    case api::BackendAction::ORDER_STATUS: return bot::BackendAction::order_status;
-    case api::BackendAction::LOGISTICS: return bot::BackendAction::logistics;
-    case api::BackendAction::REFUND_STATUS: return bot::BackendAction::refund_status;
-    case api::BackendAction::TICKET_STATUS: return bot::BackendAction::ticket_status;
+    case api::BackendAction::ORDER_STATUS:
+      return bot::BackendAction::order_status;
+    case api::BackendAction::LOGISTICS:
+      return bot::BackendAction::logistics;
+    case api::BackendAction::REFUND_STATUS:
+      return bot::BackendAction::refund_status;
+    case api::BackendAction::TICKET_STATUS:
+      return bot::BackendAction::ticket_status;
+    case api::BackendAction::UNSPECIFIED:
+      return std::nullopt;
   }
-  return std::nullopt;
+  return std::nullopt;  // an enumerant newer than this build
 }
 
 bot::BackendResult failure(bot::BackendErrorCode code, std::string detail) {

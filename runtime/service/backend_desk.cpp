@@ -1,11 +1,11 @@
 #include "runtime/service/backend_desk.hpp"
 
-#include <caf/all.hpp>
-#include <spdlog/spdlog.h>
-
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include <caf/all.hpp>
+#include <spdlog/spdlog.h>
 
 #include "actors/services/service_messages.hpp"
 #include "runtime/messages.hpp"
@@ -68,7 +68,8 @@ caf::actor spawn_backend_desk(caf::actor_system& system,
   return system.spawn([fallback, lookup_timeout](BackendDesk* self) -> caf::behavior {
     self->state.fallback = fallback;
     return {
-        [self, lookup_timeout](lookup_atom, const bot::BackendQuery& query) -> caf::result<bot::BackendResult> {
+        [self, lookup_timeout](lookup_atom,
+                               const bot::BackendQuery& query) -> caf::result<bot::BackendResult> {
           if (!self->state.registered.empty()) return ask_integrator(self, query, lookup_timeout);
           if (!self->state.fallback) return unavailable("no business backend is configured");
           return bot::perform_lookup(*self->state.fallback, query);
@@ -89,8 +90,9 @@ caf::actor spawn_backend_desk(caf::actor_system& system,
         [self](unregister_atom, SubscriptionId id) {
           std::erase_if(self->state.registered, [id](const Registered& r) { return r.id == id; });
           spdlog::info("business backend {} unregistered; {} answers now", id,
-                       self->state.registered.empty() ? std::string("the sample backend")
-                                                      : "backend " + std::to_string(self->state.registered.back().id));
+                       self->state.registered.empty()
+                           ? std::string("the sample backend")
+                           : "backend " + std::to_string(self->state.registered.back().id));
         },
     };
   });

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <thread>
 
@@ -132,6 +133,10 @@ TEST_F(CliTest, DeskShowsOffersAndRunsCommands) {
   in.feed("/ticket new conv-9 Refund for A-1");
   ASSERT_TRUE(wait_for_call("create_ticket alice Refund for A-1"));
   ASSERT_TRUE(wait_for_output(out, "ticket t-1 [new]: Refund for A-1"));
+  in.feed("/merge cust-1 cust-2");
+  ASSERT_TRUE(wait_for_call("merge alice cust-1 cust-2"));
+  in.feed("/unmerge cust-1 cust-2");
+  ASSERT_TRUE(wait_for_call("unmerge alice cust-1 cust-2"));
   in.feed("/presence away");
   ASSERT_TRUE(wait_for_call("presence alice 3"));
   in.feed("/resolve conv-9");
@@ -142,6 +147,41 @@ TEST_F(CliTest, DeskShowsOffersAndRunsCommands) {
   in.feed("/quit");
   desk.join();
   EXPECT_EQ(rc, 0);
+}
+
+TEST_F(CliTest, BackendServesAnOrdersFileUntilQuit) {
+  FeedInput in;
+  SharedOutput out;
+  int rc = -1;
+  const std::string orders = std::string(SB_SOURCE_DIR) + "/config/kb/sample_orders.jsonl";
+  std::thread backend(
+      [&] { rc = cli::run_backend(with_connection({"--orders", orders}, kAdminToken), in, out); });
+  ASSERT_TRUE(wait_for_output(out, "the bot now looks orders up in"));
+  ASSERT_TRUE(wait_for_call("register_backend"));
+  auto registered = service_.backend();
+  ASSERT_TRUE(registered);
+  // A lookup the node would make: across the RPC edge to this process and back.
+  auto answered = std::make_shared<std::promise<bot::BackendResult>>();
+  auto result = answered->get_future();
+  bot::BackendQuery query;
+  query.key = "SB2026111101";
+  registered->lookup(query, [answered](bot::BackendResult r) { answered->set_value(std::move(r)); });
+  ASSERT_EQ(result.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  auto found = result.get();
+  ASSERT_TRUE(found) << found.error().detail;
+  EXPECT_EQ(found->fields.at("status_text"), "已发货");
+
+  in.feed("/quit");
+  backend.join();
+  EXPECT_EQ(rc, 0);
+  EXPECT_TRUE(wait_for_call("unregister_backend"));  // the connection went: the sample answers
+}
+
+TEST_F(CliTest, BackendRefusesABadOrdersFile) {
+  std::istringstream in;
+  std::ostringstream out;
+  EXPECT_EQ(cli::run_backend(with_connection({"--orders", "/nonexistent/orders.jsonl"}, kAdminToken), in, out), 1);
+  EXPECT_NE(out.str().find("/nonexistent/orders.jsonl"), std::string::npos) << out.str();
 }
 
 TEST_F(CliTest, DeskRefusesAnotherAgentsToken) {

@@ -23,7 +23,8 @@ class IntegratorOrders final : public bot::BusinessBackend {
  public:
   explicit IntegratorOrders(Behaviour behaviour) : behaviour_(behaviour) {}
 
-  bot::BackendResult order_status(std::string_view order_no, bot::Language language) const override {
+  bot::BackendResult order_status(std::string_view order_no,
+                                  bot::Language language) const override {
     {
       std::lock_guard lock(mutex_);
       asked_.emplace_back(order_no);
@@ -37,14 +38,17 @@ class IntegratorOrders final : public bot::BusinessBackend {
       return unexpected(bot::BackendError{bot::BackendErrorCode::not_found, "no such order"});
     }
     bot::BackendAnswer answer;
-    answer.fields = {{"status", "shipped"}, {"status_text", kIntegratorStatus},
-                     {"eta", "2026-12-01"}, {"items", "智能手表 S3"}};
+    answer.fields = {{"status", "shipped"},
+                     {"status_text", kIntegratorStatus},
+                     {"eta", "2026-12-01"},
+                     {"items", "智能手表 S3"}};
     return answer;
   }
   bot::BackendResult logistics(std::string_view order_no, bot::Language language) const override {
     return order_status(order_no, language);
   }
-  bot::BackendResult refund_status(std::string_view order_no, bot::Language language) const override {
+  bot::BackendResult refund_status(std::string_view order_no,
+                                   bot::Language language) const override {
     return order_status(order_no, language);
   }
   bot::BackendResult ticket_status(std::string_view, bot::Language) const override {
@@ -80,7 +84,7 @@ class RpcE2eBackend : public RpcE2eTest {
   }
 
   rpc::Outcome<service::DeliverResult> ask(rpc::Client& channel, const std::string& user,
-                                      const std::string& order) {
+                                           const std::string& order) {
     return channel.deliver(inbound(Channel::web, user, "m-1", "我的订单" + order + "到哪了"));
   }
 };
@@ -97,7 +101,8 @@ TEST_F(RpcE2eBackend, TheBotAsksTheIntegratorsBackendAndAnswersFromIt) {
   auto backend = integrator(orders);
   ASSERT_TRUE(backend);
   auto answered = ask(*channel, "visitor-2", kIntegratorOrder);
-  ASSERT_TRUE(answered && answered->bot_reply) << (answered ? "no bot reply" : answered.error().message);
+  ASSERT_TRUE(answered && answered->bot_reply)
+      << (answered ? "no bot reply" : answered.error().message);
   EXPECT_NE(answered->bot_reply->text.find(kIntegratorStatus), std::string::npos)
       << answered->bot_reply->text;
   EXPECT_FALSE(answered->handed_off);
@@ -109,7 +114,8 @@ TEST_F(RpcE2eBackend, TheBotAsksTheIntegratorsBackendAndAnswersFromIt) {
   bool sample_again = false;
   for (int attempt = 0; attempt < 100 && !sample_again; ++attempt) {
     auto reply = ask(*channel, "visitor-3-" + std::to_string(attempt), "SB2026111101");
-    sample_again = reply && reply->bot_reply && reply->bot_reply->text.find("已发货") != std::string::npos;
+    sample_again =
+        reply && reply->bot_reply && reply->bot_reply->text.find("已发货") != std::string::npos;
     if (!sample_again) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   EXPECT_TRUE(sample_again) << "the sample backend did not take over after the integrator left";

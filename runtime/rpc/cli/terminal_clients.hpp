@@ -18,7 +18,8 @@ int run_chat(const std::vector<std::string>& args, std::istream& in, std::ostrea
 // An agent desk: prints offers (handoff summary and the customer's timeline), customer messages
 // and notices. Commands: /accept [conv], /decline [conv], /reply <conv> <text>,
 // /transfer <conv> <agent:id|skill:group> <note>, /resolve <conv>, /conv <conv>,
-// /timeline <customer>, /suggest <conv>, /ticket new <conv> <subject> | get <id> |
+// /timeline <customer>, /merge <survivor> <absorbed>, /unmerge <survivor> <absorbed>,
+// /suggest <conv>, /ticket new <conv> <subject> | get <id> |
 // status <id> <status> | note <id> <text>, /presence online|away|offline, /logout (offline:
 // open conversations go back to the queue), /help, /quit.
 int run_desk(const std::vector<std::string>& args, std::istream& in, std::ostream& out);
@@ -28,5 +29,11 @@ int run_desk(const std::vector<std::string>& args, std::istream& in, std::ostrea
 //   | sla list|set|remove ... | tiers show|set ... | skills list|define|remove ...
 //   (the configuration commands: admin_config.hpp)
 int run_admin(const std::vector<std::string>& args, std::istream& in, std::ostream& out);
+
+// switchboard backend --orders FILE
+// Serves the orders in FILE (one JSON order a line, as config/kb/sample_orders.jsonl) as the
+// node's business backend (Admin.registerBusinessBackend) until end of input or /quit; the
+// shipped sample backend answers again after.
+int run_backend(const std::vector<std::string>& args, std::istream& in, std::ostream& out);
 
 }  // namespace sb::rpc::cli
