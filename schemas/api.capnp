@@ -311,6 +311,18 @@ interface AgentDesk {
   mergeCustomers @14 (survivorId :Text, absorbedId :Text) -> (result :Result(Timeline));
   # Undoes a merge: both customers are on their own again, nothing lost.
   unmergeCustomers @15 (survivorId :Text, absorbedId :Text) -> (result :Result(Done));
+  # Lines containing `query` (case-insensitive for Latin letters, at most 256 bytes) in the
+  # customer's newest 50 conversations, merged customers included; oldest first, at most 100.
+  searchCustomerHistory @16 (customerId :Text, query :Text) -> (result :Result(HistoryMatches));
+}
+
+struct HistoryMatch {
+  conversationId @0 :Text;
+  line @1 :TranscriptLine;
+}
+
+struct HistoryMatches {
+  matches @0 :List(HistoryMatch);
 }
 
 # ---- administration -----------------------------------------------------------------------------

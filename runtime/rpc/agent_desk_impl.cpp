@@ -204,4 +204,19 @@ kj::Promise<void> AgentDeskImpl::unmergeCustomers(UnmergeCustomersContext contex
   });
 }
 
+kj::Promise<void> AgentDeskImpl::searchCustomerHistory(SearchCustomerHistoryContext context) {
+  auto slot = state_->admit();
+  auto customer_id = to_string(context.getParams().getCustomerId());
+  auto query = to_string(context.getParams().getQuery());
+  if (auto error = check_id("the customer id", customer_id)) return refuse(context, *error);
+  if (query.empty() || query.size() > service::kSearchQueryBytesMax) {
+    return refuse(context, invalid_argument("the search text is 1.." +
+                                            std::to_string(service::kSearchQueryBytesMax) + " bytes"));
+  }
+  return answer<std::vector<service::HistoryMatch>>(
+      context, kj::mv(slot), [&](Callback<std::vector<service::HistoryMatch>> done) {
+        service().search_customer_history(std::move(customer_id), std::move(query), std::move(done));
+      });
+}
+
 }  // namespace sb::rpc

@@ -29,6 +29,7 @@ class AgentDeskImpl final : public schema::api::AgentDesk::Server {
   kj::Promise<void> suggestedReplies(SuggestedRepliesContext context) override;
   kj::Promise<void> logout(LogoutContext context) override;
   kj::Promise<void> mergeCustomers(MergeCustomersContext context) override;
+  kj::Promise<void> searchCustomerHistory(SearchCustomerHistoryContext context) override;
   kj::Promise<void> unmergeCustomers(UnmergeCustomersContext context) override;
 
  private:

@@ -479,6 +479,18 @@ Outcome<std::vector<service::TimelineEntry>> Client::merge_customers(
       });
 }
 
+Outcome<std::vector<service::HistoryMatch>> Client::search_customer_history(
+    const std::string& customer_id, const std::string& query) {
+  if (auto error = loop_->require(Role::agent)) return unexpected(*error);
+  return loop_->call<std::vector<service::HistoryMatch>>(
+      [customer_id, query](Caps& caps, auto reply) {
+        auto request = caps.desk.searchCustomerHistoryRequest();
+        request.setCustomerId(to_text(customer_id));
+        request.setQuery(to_text(query));
+        return send_and_read(request, reply);
+      });
+}
+
 Outcome<service::Done> Client::unmerge_customers(const std::string& survivor_id,
                                                  const std::string& absorbed_id) {
   if (auto error = loop_->require(Role::agent)) return unexpected(*error);

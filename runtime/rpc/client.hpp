@@ -79,6 +79,8 @@ class Client {
   Outcome<std::vector<service::TimelineEntry>> customer_timeline(const std::string& customer_id);
   Outcome<std::vector<service::TimelineEntry>> merge_customers(const std::string& survivor_id,
                                                                const std::string& absorbed_id);
+  Outcome<std::vector<service::HistoryMatch>> search_customer_history(
+      const std::string& customer_id, const std::string& query);
   Outcome<service::Done> unmerge_customers(const std::string& survivor_id,
                                            const std::string& absorbed_id);
   Outcome<std::vector<service::SuggestedReply>> suggested_replies(

@@ -163,6 +163,22 @@ std::vector<service::TimelineEntry> from_wire(api::Timeline::Reader in) {
   return read_timeline(in.getEntries());
 }
 
+void to_wire(api::HistoryMatches::Builder out, const std::vector<service::HistoryMatch>& in) {
+  auto matches = out.initMatches(static_cast<unsigned>(in.size()));
+  for (unsigned i = 0; i < in.size(); ++i) {
+    matches[i].setConversationId(to_text(in[i].conversation_id));
+    to_wire(matches[i].initLine(), in[i].line);
+  }
+}
+
+std::vector<service::HistoryMatch> from_wire(api::HistoryMatches::Reader in) {
+  std::vector<service::HistoryMatch> out;
+  for (auto match : in.getMatches()) {
+    out.push_back({to_string(match.getConversationId()), from_wire(match.getLine())});
+  }
+  return out;
+}
+
 void to_wire(api::SuggestedReplies::Builder out, const std::vector<service::SuggestedReply>& in) {
   auto replies = out.initReplies(in.size());
   for (unsigned i = 0; i < in.size(); ++i) {

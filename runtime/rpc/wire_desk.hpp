@@ -19,6 +19,8 @@ void to_wire(api::AgentEvent::Builder out, const AgentEvent& in);
 std::optional<AgentEvent> from_wire(api::AgentEvent::Reader in);
 
 void to_wire(api::Timeline::Builder out, const std::vector<service::TimelineEntry>& in);
+void to_wire(api::HistoryMatches::Builder out, const std::vector<service::HistoryMatch>& in);
+std::vector<service::HistoryMatch> from_wire(api::HistoryMatches::Reader in);
 std::vector<service::TimelineEntry> from_wire(api::Timeline::Reader in);
 
 void to_wire(api::SuggestedReplies::Builder out, const std::vector<service::SuggestedReply>& in);

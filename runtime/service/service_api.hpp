@@ -131,6 +131,15 @@ struct TranscriptLine {
   Timestamp at{};
 };
 
+// A line of a customer's history that matched a search.
+struct HistoryMatch {
+  std::string conversation_id;
+  TranscriptLine line;
+};
+inline constexpr std::size_t kSearchQueryBytesMax = 256;
+inline constexpr std::size_t kSearchConversationsMax = 50;  // the newest, of the merged timeline
+inline constexpr std::size_t kSearchMatchesMax = 100;       // the newest matches
+
 struct TimelineEntry {
   std::string kind;  // "conversation" | "ticket"
   std::string id;
@@ -328,6 +337,11 @@ class ServiceApi {
   // first; asked of an absorbed customer, its survivor's.
   virtual void customer_timeline(std::string customer_id,
                                  Callback<std::vector<TimelineEntry>> done) = 0;
+  // Lines containing `query` (case-insensitive for Latin letters) in the customer's newest
+  // kSearchConversationsMax conversations, merged customers included; oldest first, the newest
+  // kSearchMatchesMax kept.
+  virtual void search_customer_history(std::string customer_id, std::string query,
+                                       Callback<std::vector<HistoryMatch>> done) = 0;
   // An agent saw that two customers are the same person: `absorbed_id` joins `survivor_id` (its
   // channels reach the survivor's conversations from now on); both histories stay where they
   // are and show as one timeline, returned. Repeating a merge that failed half-way completes it.

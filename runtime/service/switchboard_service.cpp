@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "actors/agent/agent_decider.hpp"
 #include "actors/configuration/configuration_decider.hpp"
@@ -21,6 +22,7 @@
 #include "runtime/entity/entity_registry.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/service/configuration_views.hpp"
+#include "runtime/service/history_search.hpp"
 #include "actors/ticket/sla_clock.hpp"
 #include "runtime/service/sink_hub.hpp"
 #include "runtime/service/service_views.hpp"
@@ -349,6 +351,44 @@ void SwitchboardService::customer_timeline(std::string customer_id, Callback<std
         if (!timeline->registered) return done(unexpected(ServiceError{ErrorCode::not_found, "no customer " + customer_id, {}}));
         done(services::timeline_view(timeline->entries));
       });
+}
+
+void SwitchboardService::search_customer_history(std::string customer_id, std::string query,
+                                                 Callback<std::vector<HistoryMatch>> done) {
+  if (auto problem = check_id("the customer id", customer_id)) return done(unexpected(*problem));
+  if (auto problem = check_text_field("the search text", query, kSearchQueryBytesMax)) return done(unexpected(*problem));
+  customer_timeline(customer_id, [this, query, done](Expected<std::vector<TimelineEntry>, ServiceError> timeline) {
+    if (!timeline) return done(unexpected(timeline.error()));
+    std::vector<std::string> conversations;
+    for (auto it = timeline->rbegin(); it != timeline->rend() && conversations.size() < kSearchConversationsMax; ++it) {
+      if (it->kind == "conversation") conversations.push_back(it->id);
+    }
+    if (conversations.empty()) return done(std::vector<HistoryMatch>{});
+    // Every conversation is read at once; the last answer hands the matches over.
+    struct Gathering {
+      std::mutex mutex;
+      std::vector<HistoryMatch> matches;
+      std::size_t pending = 0;
+    };
+    auto gathering = std::make_shared<Gathering>();
+    gathering->pending = conversations.size();
+    for (const auto& id : conversations) {
+      const runtime::EntityKey key{EntityKind::conversation, id};
+      call<runtime::EntityView<conversation::Decider>>(
+          registry_, runtime::route_to(key, caf::make_message(runtime::get_atom::value)),
+          [gathering, id, query, done](caf::expected<runtime::EntityView<conversation::Decider>> view) {
+            std::unique_lock lock(gathering->mutex);
+            if (view) {
+              auto found = history_matches(id, view->state, query);
+              gathering->matches.insert(gathering->matches.end(), found.begin(), found.end());
+            }  // one that cannot be read is left out rather than failing the search
+            if (--gathering->pending > 0) return;
+            auto matches = newest_matches(std::move(gathering->matches));
+            lock.unlock();
+            done(std::move(matches));
+          });
+    }
+  });
 }
 
 // A merge or unmerge runs as a saga in the survivor's actor (actors/customer/customer_merging.hpp).

@@ -268,6 +268,13 @@ void FakeService::customer_timeline(std::string customer_id,
                               {"ticket", "t1", Channel::email, "refund ticket", {}}});
 }
 
+void FakeService::search_customer_history(std::string customer_id, std::string query,
+                                          Callback<std::vector<HistoryMatch>> done) {
+  record("search " + customer_id + " " + query);
+  answer(std::move(done), std::vector<HistoryMatch>{
+                              {"c1", {"customer", "my refund for " + query, Channel::app, {}}}});
+}
+
 void FakeService::merge_customers(std::string agent_id, std::string survivor_id,
                                   std::string absorbed_id,
                                   Callback<std::vector<TimelineEntry>> done) {

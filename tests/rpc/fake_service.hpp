@@ -67,6 +67,8 @@ class FakeService final : public ServiceApi {
   void conversation(std::string conversation_id, Callback<ConversationView> done) override;
   void customer_timeline(std::string customer_id,
                          Callback<std::vector<TimelineEntry>> done) override;
+  void search_customer_history(std::string customer_id, std::string query,
+                               Callback<std::vector<HistoryMatch>> done) override;
   void merge_customers(std::string agent_id, std::string survivor_id, std::string absorbed_id,
                        Callback<std::vector<TimelineEntry>> done) override;
   void unmerge_customers(std::string agent_id, std::string survivor_id, std::string absorbed_id,

@@ -133,6 +133,8 @@ TEST_F(CliTest, DeskShowsOffersAndRunsCommands) {
   in.feed("/ticket new conv-9 Refund for A-1");
   ASSERT_TRUE(wait_for_call("create_ticket alice Refund for A-1"));
   ASSERT_TRUE(wait_for_output(out, "ticket t-1 [new]: Refund for A-1"));
+  in.feed("/search cust-9 refund please");
+  ASSERT_TRUE(wait_for_output(out, "- [c1] customer: my refund for refund please"));
   in.feed("/merge cust-1 cust-2");
   ASSERT_TRUE(wait_for_call("merge alice cust-1 cust-2"));
   in.feed("/unmerge cust-1 cust-2");

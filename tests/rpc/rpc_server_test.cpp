@@ -284,6 +284,15 @@ TEST_F(RpcFixture, TicketsAndViewsRoundTrip) {
   ASSERT_TRUE(timeline);
   ASSERT_EQ(timeline->size(), 2u);
   EXPECT_EQ((*timeline)[1].channel, Channel::email);
+  auto found = client->search_customer_history("cust-1", "退款");
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].conversation_id, "c1");
+  EXPECT_EQ((*found)[0].line.text, "my refund for 退款");
+  EXPECT_EQ((*found)[0].line.channel, Channel::app);
+  auto too_long = client->search_customer_history("cust-1", std::string(257, 'x'));
+  ASSERT_FALSE(too_long);
+  EXPECT_EQ(too_long.error().code, ErrorCode::invalid_argument);
   auto merged = client->merge_customers("cust-1", "cust-2");
   ASSERT_TRUE(merged) << merged.error().message;
   EXPECT_EQ(merged->size(), 2u);

@@ -126,6 +126,39 @@ TEST_F(CustomerMergeTest, AnAgentMergesTwoCustomersAndUndoesIt) {
   EXPECT_EQ(undone_twice.error().rejection, "not_merged");
 }
 
+TEST_F(CustomerMergeTest, TheAgentSearchesTheWholeMergedHistory) {
+  start();
+  auto wechat = say("o-1", "m-1", "My REFUND for the watch", Channel::wechat);
+  auto app = say("u-2", "m-1", "退款什么时候到账", Channel::app);
+  ASSERT_TRUE(wechat && app);
+  ASSERT_EQ(timeline_ids("wechat:o-1", 1).size(), 1u);
+  ASSERT_EQ(timeline_ids("app:u-2", 1).size(), 1u);
+  ASSERT_TRUE(merge("app:u-2", "wechat:o-1"));
+  auto search = [&](const std::string& customer, const std::string& text) {
+    return wait_for<std::vector<HistoryMatch>>(
+        [&](auto done) { api().search_customer_history(customer, text, done); });
+  };
+  auto latin = search("app:u-2", "refund FOR THE watch");  // any case; in the absorbed history
+  ASSERT_TRUE(latin) << latin.error().message;
+  ASSERT_EQ(latin->size(), 1u);
+  EXPECT_EQ((*latin)[0].conversation_id, wechat->conversation_id);
+  EXPECT_EQ((*latin)[0].line.author, "customer");
+  EXPECT_EQ((*latin)[0].line.channel, Channel::wechat);
+  auto chinese = search("wechat:o-1", "退款");  // asked of the absorbed: the survivor's story
+  ASSERT_TRUE(chinese) << chinese.error().message;
+  ASSERT_FALSE(chinese->empty());
+  EXPECT_EQ((*chinese)[0].conversation_id, app->conversation_id);
+  auto nothing = search("app:u-2", "no such words here");
+  ASSERT_TRUE(nothing);
+  EXPECT_TRUE(nothing->empty());
+  auto unknown = search("web:nobody", "refund");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::not_found);
+  auto empty = search("app:u-2", "");
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().code, ErrorCode::invalid_argument);
+}
+
 TEST_F(CustomerMergeTest, BadMergesAreRefusedPrecisely) {
   start();
   ASSERT_TRUE(say("o-1", "m-1", "hello", Channel::wechat));

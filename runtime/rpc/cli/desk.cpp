@@ -15,7 +15,7 @@ namespace {
 constexpr char kHelp[] =
     "commands: /accept [conv] /decline [conv] /reply <conv> <text> "
     "/transfer <conv> <target> <note> /resolve <conv> /conv <conv> /timeline <customer> "
-    "/merge <survivor> <absorbed> /unmerge <survivor> <absorbed> "
+    "/search <customer> <text> /merge <survivor> <absorbed> /unmerge <survivor> <absorbed> "
     "/suggest <conv> /ticket new <conv> <subject>|get <id>|status <id> <s>|note <id> <text> "
     "/presence online|away|offline /logout /quit";
 
@@ -104,6 +104,15 @@ bool Desk::run(const std::string& line) {
     report(client_.conversation(command.word(1)), show_conversation);
   } else if (verb == "/timeline") {
     report(client_.customer_timeline(command.word(1)), show_timeline);
+  } else if (verb == "/search") {
+    report(client_.search_customer_history(command.word(1), command.rest_after(2)),
+           [this](const std::vector<service::HistoryMatch>& matches) {
+             if (matches.empty()) printer_.line("no line matches");
+             for (const auto& match : matches) {
+               printer_.line("- [" + match.conversation_id + "] " + match.line.author + ": " +
+                             match.line.text);
+             }
+           });
   } else if (verb == "/merge") {
     report(client_.merge_customers(command.word(1), command.word(2)), show_timeline);
   } else if (verb == "/unmerge") {

@@ -18,7 +18,7 @@ int run_chat(const std::vector<std::string>& args, std::istream& in, std::ostrea
 // An agent desk: prints offers (handoff summary and the customer's timeline), customer messages
 // and notices. Commands: /accept [conv], /decline [conv], /reply <conv> <text>,
 // /transfer <conv> <agent:id|skill:group> <note>, /resolve <conv>, /conv <conv>,
-// /timeline <customer>, /merge <survivor> <absorbed>, /unmerge <survivor> <absorbed>,
+// /timeline <customer>, /search <customer> <text>, /merge <survivor> <absorbed>, /unmerge <survivor> <absorbed>,
 // /suggest <conv>, /ticket new <conv> <subject> | get <id> |
 // status <id> <status> | note <id> <text>, /presence online|away|offline, /logout (offline:
 // open conversations go back to the queue), /help, /quit.
