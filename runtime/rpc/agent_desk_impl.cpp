@@ -175,7 +175,9 @@ kj::Promise<void> AgentDeskImpl::customerTimeline(CustomerTimelineContext contex
       });
 }
 
-kj::Promise<void> AgentDeskImpl::mergeCustomers(MergeCustomersContext context) {
+// The two customers of a merge or unmerge, checked; the call goes on with them.
+template <class Context, class Call>
+kj::Promise<void> AgentDeskImpl::on_customer_pair(Context context, Call&& call) {
   auto slot = state_->admit();
   auto survivor_id = to_string(context.getParams().getSurvivorId());
   auto absorbed_id = to_string(context.getParams().getAbsorbedId());
@@ -183,24 +185,27 @@ kj::Promise<void> AgentDeskImpl::mergeCustomers(MergeCustomersContext context) {
                      check_id("the absorbed customer id", absorbed_id)}) {
     if (error) return refuse(context, *error);
   }
-  return answer<std::vector<service::TimelineEntry>>(
-      context, kj::mv(slot), [&](Callback<std::vector<service::TimelineEntry>> done) {
-        service().merge_customers(agent_id_, std::move(survivor_id), std::move(absorbed_id),
-                                  std::move(done));
-      });
+  return call(context, kj::mv(slot), std::move(survivor_id), std::move(absorbed_id));
+}
+
+kj::Promise<void> AgentDeskImpl::mergeCustomers(MergeCustomersContext context) {
+  return on_customer_pair(context, [this](auto context, CallSlot slot, std::string survivor_id,
+                                          std::string absorbed_id) {
+    return answer<std::vector<service::TimelineEntry>>(
+        context, kj::mv(slot), [&](Callback<std::vector<service::TimelineEntry>> done) {
+          service().merge_customers(agent_id_, std::move(survivor_id), std::move(absorbed_id),
+                                    std::move(done));
+        });
+  });
 }
 
 kj::Promise<void> AgentDeskImpl::unmergeCustomers(UnmergeCustomersContext context) {
-  auto slot = state_->admit();
-  auto survivor_id = to_string(context.getParams().getSurvivorId());
-  auto absorbed_id = to_string(context.getParams().getAbsorbedId());
-  for (auto error : {check_id("the survivor customer id", survivor_id),
-                     check_id("the absorbed customer id", absorbed_id)}) {
-    if (error) return refuse(context, *error);
-  }
-  return answer<service::Done>(context, kj::mv(slot), [&](Callback<service::Done> done) {
-    service().unmerge_customers(agent_id_, std::move(survivor_id), std::move(absorbed_id),
-                                std::move(done));
+  return on_customer_pair(context, [this](auto context, CallSlot slot, std::string survivor_id,
+                                          std::string absorbed_id) {
+    return answer<service::Done>(context, kj::mv(slot), [&](Callback<service::Done> done) {
+      service().unmerge_customers(agent_id_, std::move(survivor_id), std::move(absorbed_id),
+                                  std::move(done));
+    });
   });
 }
 
@@ -210,12 +215,14 @@ kj::Promise<void> AgentDeskImpl::searchCustomerHistory(SearchCustomerHistoryCont
   auto query = to_string(context.getParams().getQuery());
   if (auto error = check_id("the customer id", customer_id)) return refuse(context, *error);
   if (query.empty() || query.size() > service::kSearchQueryBytesMax) {
-    return refuse(context, invalid_argument("the search text is 1.." +
-                                            std::to_string(service::kSearchQueryBytesMax) + " bytes"));
+    return refuse(context,
+                  invalid_argument("the search text is 1.." +
+                                   std::to_string(service::kSearchQueryBytesMax) + " bytes"));
   }
   return answer<std::vector<service::HistoryMatch>>(
       context, kj::mv(slot), [&](Callback<std::vector<service::HistoryMatch>> done) {
-        service().search_customer_history(std::move(customer_id), std::move(query), std::move(done));
+        service().search_customer_history(std::move(customer_id), std::move(query),
+                                          std::move(done));
       });
 }
 

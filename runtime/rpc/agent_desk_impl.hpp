@@ -38,6 +38,9 @@ class AgentDeskImpl final : public schema::api::AgentDesk::Server {
   // The methods that take one conversation id and answer with T.
   template <class T, class Context, class Call>
   kj::Promise<void> on_conversation(Context context, Call&& call);
+  // The methods that take a survivor and an absorbed customer id.
+  template <class Context, class Call>
+  kj::Promise<void> on_customer_pair(Context context, Call&& call);
 
   kj::Own<ConnectionState> state_;
   std::string agent_id_;

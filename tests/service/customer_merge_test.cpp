@@ -42,6 +42,16 @@ class CustomerMergeTest : public NodeFixture {
     return wait_for<std::vector<TimelineEntry>>(
         [&](auto done) { api().merge_customers("agent-1", survivor, absorbed, done); });
   }
+  // Two customers who each wrote once, on WeChat and on the app, with it on their timelines.
+  std::pair<DeliverResult, DeliverResult> two_customers(const std::string& on_wechat = "hello",
+                                                        const std::string& on_app = "hello") {
+    auto wechat = say("o-1", "m-1", on_wechat, Channel::wechat);
+    auto app = say("u-2", "m-1", on_app, Channel::app);
+    EXPECT_TRUE(wechat && app);
+    EXPECT_EQ(timeline_ids("wechat:o-1", 1).size(), 1u);
+    EXPECT_EQ(timeline_ids("app:u-2", 1).size(), 1u);
+    return {wechat ? *wechat : DeliverResult{}, app ? *app : DeliverResult{}};
+  }
   Expected<Done, ServiceError> unmerge(const std::string& survivor, const std::string& absorbed) {
     return wait_for<Done>(
         [&](auto done) { api().unmerge_customers("agent-1", survivor, absorbed, done); });
@@ -86,19 +96,15 @@ TEST_F(CustomerMergeTest, ALoginJoinsTheVisitorsHistoryAndTheConversationGoesOn)
 
 TEST_F(CustomerMergeTest, AnAgentMergesTwoCustomersAndUndoesIt) {
   start();
-  auto wechat = say("o-1", "m-1", "hello", Channel::wechat);
-  auto app = say("u-2", "m-1", "where is my parcel", Channel::app);
-  ASSERT_TRUE(wechat && app);
-  ASSERT_EQ(timeline_ids("wechat:o-1", 1).size(), 1u);
-  ASSERT_EQ(timeline_ids("app:u-2", 1).size(), 1u);
+  const auto [wechat, app] = two_customers("hello", "where is my parcel");
 
   auto merged = merge("app:u-2", "wechat:o-1");
   ASSERT_TRUE(merged) << merged.error().message;
   std::vector<std::string> ids;
   for (const auto& entry : *merged) ids.push_back(entry.id);
-  EXPECT_EQ(sorted(ids), sorted({wechat->conversation_id, app->conversation_id}));
+  EXPECT_EQ(sorted(ids), sorted({wechat.conversation_id, app.conversation_id}));
   EXPECT_EQ(sorted(timeline_ids("wechat:o-1", 2)),
-            sorted({wechat->conversation_id, app->conversation_id}));
+            sorted({wechat.conversation_id, app.conversation_id}));
 
   // The absorbed customer's channel now reaches the survivor.
   auto later = say("o-1", "m-2", "any news?", Channel::wechat);
@@ -115,8 +121,8 @@ TEST_F(CustomerMergeTest, AnAgentMergesTwoCustomersAndUndoesIt) {
 
   auto undone = unmerge("app:u-2", "wechat:o-1");
   ASSERT_TRUE(undone) << undone.error().message;
-  EXPECT_EQ(timeline_ids("app:u-2", 1), std::vector<std::string>{app->conversation_id});
-  EXPECT_EQ(timeline_ids("wechat:o-1", 1), std::vector<std::string>{wechat->conversation_id});
+  EXPECT_EQ(timeline_ids("app:u-2", 1), std::vector<std::string>{app.conversation_id});
+  EXPECT_EQ(timeline_ids("wechat:o-1", 1), std::vector<std::string>{wechat.conversation_id});
   auto on_its_own = say("o-1", "m-3", "hello again", Channel::wechat);
   ASSERT_TRUE(on_its_own) << on_its_own.error().message;
   EXPECT_EQ(on_its_own->customer_id, "wechat:o-1");
@@ -128,11 +134,7 @@ TEST_F(CustomerMergeTest, AnAgentMergesTwoCustomersAndUndoesIt) {
 
 TEST_F(CustomerMergeTest, TheAgentSearchesTheWholeMergedHistory) {
   start();
-  auto wechat = say("o-1", "m-1", "My REFUND for the watch", Channel::wechat);
-  auto app = say("u-2", "m-1", "退款什么时候到账", Channel::app);
-  ASSERT_TRUE(wechat && app);
-  ASSERT_EQ(timeline_ids("wechat:o-1", 1).size(), 1u);
-  ASSERT_EQ(timeline_ids("app:u-2", 1).size(), 1u);
+  const auto [wechat, app] = two_customers("My REFUND for the watch", "退款什么时候到账");
   ASSERT_TRUE(merge("app:u-2", "wechat:o-1"));
   auto search = [&](const std::string& customer, const std::string& text) {
     return wait_for<std::vector<HistoryMatch>>(
@@ -141,13 +143,13 @@ TEST_F(CustomerMergeTest, TheAgentSearchesTheWholeMergedHistory) {
   auto latin = search("app:u-2", "refund FOR THE watch");  // any case; in the absorbed history
   ASSERT_TRUE(latin) << latin.error().message;
   ASSERT_EQ(latin->size(), 1u);
-  EXPECT_EQ((*latin)[0].conversation_id, wechat->conversation_id);
+  EXPECT_EQ((*latin)[0].conversation_id, wechat.conversation_id);
   EXPECT_EQ((*latin)[0].line.author, "customer");
   EXPECT_EQ((*latin)[0].line.channel, Channel::wechat);
   auto chinese = search("wechat:o-1", "退款");  // asked of the absorbed: the survivor's story
   ASSERT_TRUE(chinese) << chinese.error().message;
   ASSERT_FALSE(chinese->empty());
-  EXPECT_EQ((*chinese)[0].conversation_id, app->conversation_id);
+  EXPECT_EQ((*chinese)[0].conversation_id, app.conversation_id);
   auto nothing = search("app:u-2", "no such words here");
   ASSERT_TRUE(nothing);
   EXPECT_TRUE(nothing->empty());
@@ -185,10 +187,7 @@ TEST_F(CustomerMergeTest, BadMergesAreRefusedPrecisely) {
 
 TEST_F(CustomerMergeTest, AMergeStoppedHalfWayCompletesWhenRepeated) {
   start();
-  auto first = say("o-1", "m-1", "hello", Channel::wechat);
-  auto second = say("u-2", "m-1", "hello", Channel::app);
-  ASSERT_TRUE(first && second);
-  ASSERT_EQ(timeline_ids("wechat:o-1", 1).size(), 1u);
+  two_customers();
   // Only the absorbed side is written, as when the node stops between the saga's two writes.
   caf::scoped_actor self{*system_};
   const runtime::EntityKey absorbed{EntityKind::customer, "wechat:o-1"};
@@ -209,11 +208,7 @@ TEST_F(CustomerMergeTest, AMergeStoppedHalfWayCompletesWhenRepeated) {
 
 TEST_F(CustomerMergeTest, MergesSurviveARestartAndTheOfferShowsTheWholeStory) {
   start();
-  auto wechat = say("o-1", "m-1", "hello", Channel::wechat);
-  auto app = say("u-2", "m-1", "hello", Channel::app);
-  ASSERT_TRUE(wechat && app);
-  ASSERT_EQ(timeline_ids("wechat:o-1", 1).size(), 1u);
-  ASSERT_EQ(timeline_ids("app:u-2", 1).size(), 1u);
+  const auto [wechat, app] = two_customers();
   ASSERT_TRUE(merge("app:u-2", "wechat:o-1"));
   stop();
   start();
@@ -232,7 +227,7 @@ TEST_F(CustomerMergeTest, MergesSurviveARestartAndTheOfferShowsTheWholeStory) {
   ASSERT_TRUE(offer) << "no offer reached the agent";
   std::vector<std::string> ids;
   for (const auto& entry : offer->customer_timeline) ids.push_back(entry.id);
-  EXPECT_EQ(sorted(ids), sorted({wechat->conversation_id, app->conversation_id}));
+  EXPECT_EQ(sorted(ids), sorted({wechat.conversation_id, app.conversation_id}));
 }
 
 }  // namespace
