@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/quality/quality_monitor_actor.hpp"
+#include "runtime/reporting/quality_supervisor.hpp"
 #include "runtime/messages.hpp"
 #include "runtime/reporting/reporting_core.hpp"
 
@@ -139,10 +140,13 @@ std::unique_ptr<LiveReporting> LiveReporting::start(caf::actor_system& system,
   monitor_options.after_record = [feed] { caf::anon_send(feed, nudge_atom::value); };
   auto recorded_through = std::make_shared<std::atomic<std::uint64_t>>(0);
   monitor_options.recorded_through = recorded_through;
-  auto monitor = quality::spawn_quality_monitor(
-      system, std::move(journal), std::move(monitor_context),
-      quality::QualityRules{std::move(inputs.config), std::move(inputs.kb_answers)},
-      std::move(monitor_options));
+  // Supervised: a monitor stopped by a failed append is started again (it resumes from the log).
+  quality::QualityRules rules{std::move(inputs.config), std::move(inputs.kb_answers)};
+  auto monitor = spawn_quality_supervisor(
+      system, [&system, journal, monitor_context, rules, monitor_options] {
+        return quality::spawn_quality_monitor(system, journal, monitor_context, rules,
+                                              monitor_options);
+      });
   return std::unique_ptr<LiveReporting>(
       new LiveReporting(system, std::move(feed), std::move(monitor), std::move(recorded_through)));
 }
