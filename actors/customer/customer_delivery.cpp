@@ -92,10 +92,47 @@ void forward_to_survivor(CustomerActor* self, const services::EntityServices& se
             [promise](caf::error& error) mutable { promise.deliver(std::move(error)); });
 }
 
+// The channel identity's own customer ("<channel>:<user>", an id derived from the identity, so
+// it is the identity's entry in the index) is merged into this one. One that does not exist yet
+// is registered first and merged all the same, so a later message on that channel without the
+// login still reaches this customer.
+void merge_identity_customer(CustomerActor* self, const services::EntityServices& services,
+                             DeliveryMemory& memory, InboundTurn turn, Promise promise,
+                             bool register_if_missing) {
+  auto absorbed_id = anonymous_customer_id(turn.channel, turn.channel_user_id);
+  merge_into_self(
+      self, absorbed_id, MergeReason::verified_identity, turn.at,
+      [self, &services, &memory, turn, promise, absorbed_id, register_if_missing](
+          caf::expected<CustomerReply> reply, std::optional<TimelineEntry> absorbed_latest) {
+        const bool missing = reply && !reply->ok() && reply->rejection &&
+                             reply->rejection->code == Rejection::not_registered;
+        if (reply && reply->ok()) {
+          memory.adopt(self->state.model, absorbed_latest, absorbed_id);
+        } else if (missing && register_if_missing) {
+          Profile profile;
+          profile.account_created_at = turn.at;
+          const RegisterCustomer registration{
+              absorbed_id,
+              Identity{identity_kind_of(turn.channel), turn.channel_user_id, false, turn.at},
+              profile, *services.tier_rules.get(), turn.at};
+          auto again = [self, &services, &memory, turn, promise] {
+            merge_identity_customer(self, services, memory, turn, promise, false);
+          };
+          // Refused (registered meanwhile by its own message) or not: the merge decides.
+          ask_customer(self, absorbed_id, runtime::make_command<Decider>(registration))
+              .then([again](CustomerReply&) { again(); }, [again](caf::error&) { again(); });
+          return;
+        } else if (!reply) {
+          spdlog::warn("customer {} could not merge in {}: {}", self->state.key.id, absorbed_id,
+                       runtime::describe(reply.error()));
+        }
+        continue_delivery(self, services, memory, turn, promise);
+      });
+}
+
 // The channel verified the account: its identity joins this customer (verified where the kind
-// can be: a phone, an email), and the history that identity had as a customer of its own is
-// merged in — once, when the identity is new here; a refused merge (nobody there, or merged
-// elsewhere) leaves the message to go on as it is.
+// can be: a phone, an email) and the identity's own customer is merged in — once, when the
+// identity is new here; a refused merge (merged elsewhere) leaves the message to go on as it is.
 void join_identity(CustomerActor* self, const services::EntityServices& services,
                    DeliveryMemory& memory, InboundTurn turn, Promise promise,
                    bool just_registered) {
@@ -104,32 +141,20 @@ void join_identity(CustomerActor* self, const services::EntityServices& services
   if (!value || (!just_registered && find_identity(self->state.model, kind, *value))) {
     return continue_delivery(self, services, memory, std::move(turn), std::move(promise));
   }
-  auto merge_then_go_on = [self, &services, &memory, turn, promise]() {
-    auto absorbed_id = anonymous_customer_id(turn.channel, turn.channel_user_id);
-    merge_into_self(
-        self, absorbed_id, MergeReason::verified_identity, turn.at,
-        [self, &services, &memory, turn, promise, absorbed_id](
-            caf::expected<CustomerReply> reply, std::optional<TimelineEntry> absorbed_latest) {
-          if (reply && reply->ok()) {
-            memory.adopt(self->state.model, absorbed_latest, absorbed_id);
-          } else if (!reply) {
-            spdlog::warn("customer {} could not merge in {}: {}", self->state.key.id, absorbed_id,
-                         runtime::describe(reply.error()));
-          }
-          continue_delivery(self, services, memory, turn, promise);
-        });
-  };
-  if (just_registered) return merge_then_go_on();  // registered with this identity
-  run_on_self(self, LinkIdentity{kind, *value, is_verifiable(kind), turn.at}, turn.at, {},
-              [self, &services, &memory, turn, promise,
-               merge_then_go_on](caf::expected<CustomerReply> reply) mutable {
-                if (!reply) {
-                  promise.deliver(reply.error());
-                  return;
-                }
-                if (!reply->ok()) return continue_delivery(self, services, memory, turn, promise);
-                merge_then_go_on();
-              });
+  if (just_registered) {  // registered with this identity
+    return merge_identity_customer(self, services, memory, std::move(turn), std::move(promise),
+                                   true);
+  }
+  run_on_self(
+      self, LinkIdentity{kind, *value, is_verifiable(kind), turn.at}, turn.at, {},
+      [self, &services, &memory, turn, promise](caf::expected<CustomerReply> reply) mutable {
+        if (!reply) {
+          promise.deliver(reply.error());
+          return;
+        }
+        if (!reply->ok()) return continue_delivery(self, services, memory, turn, promise);
+        merge_identity_customer(self, services, memory, turn, promise, true);
+      });
 }
 
 void after_checks(CustomerActor* self, const services::EntityServices& services,

@@ -87,11 +87,16 @@ TEST_F(CustomerMergeTest, ALoginJoinsTheVisitorsHistoryAndTheConversationGoesOn)
   EXPECT_EQ(old_tab->customer_id, "acct:acct-7");
   EXPECT_EQ(old_tab->conversation_id, anonymous->conversation_id);
 
-  // The same account on another channel that was never anonymous: nothing to merge, one customer.
+  // The same account on another channel that was never anonymous: one customer, and that
+  // channel's identity leads to it even without the login afterwards.
   auto app = say("app-user-9", "m-4", "还有问题", Channel::app, "acct-7");
   ASSERT_TRUE(app) << app.error().message;
   EXPECT_EQ(app->customer_id, "acct:acct-7");
   EXPECT_EQ(app->conversation_id, anonymous->conversation_id);
+  auto logged_out = say("app-user-9", "m-5", "在吗", Channel::app);
+  ASSERT_TRUE(logged_out) << logged_out.error().message;
+  EXPECT_EQ(logged_out->customer_id, "acct:acct-7");
+  EXPECT_EQ(logged_out->conversation_id, anonymous->conversation_id);
 }
 
 TEST_F(CustomerMergeTest, AnAgentMergesTwoCustomersAndUndoesIt) {
