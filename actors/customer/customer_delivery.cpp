@@ -60,14 +60,71 @@ void route_to_conversation(CustomerActor* self, DeliveryMemory& memory, InboundT
           [promise](caf::error& error) mutable { promise.deliver(std::move(error)); });
 }
 
+// Conversation ids are "<customer id>/c<n>" (next_conversation_id): the customer that started
+// it, which the conversation checks each message against.
+std::string starter_of(const std::string& conversation_id) {
+  const auto at = conversation_id.rfind("/c");
+  return at == std::string::npos ? std::string() : conversation_id.substr(0, at);
+}
+
+void route_to_current(CustomerActor* self, const services::EntityServices& services,
+                      DeliveryMemory& memory, InboundTurn turn, Promise promise);
+
+// The newest conversation so far, with the customer that started it.
+struct Newest {
+  std::optional<TimelineEntry> entry;
+  void consider(const std::vector<TimelineEntry>& timeline) {
+    for (auto it = timeline.rbegin(); it != timeline.rend(); ++it) {
+      if (it->kind != TimelineKind::conversation) continue;
+      if (!entry || it->started_at > entry->started_at) entry = *it;
+      return;
+    }
+  }
+};
+
+// This instance knows no current conversation (it is new: a restart, or passivated while the
+// customer was quiet). The newest one of the whole merged history goes on — after a login it
+// may be the visitor's, started before the merge. The absorbed customers are asked one after
+// the other, awaited, so this customer's messages stay in order.
+void find_current(CustomerActor* self, const services::EntityServices& services,
+                  DeliveryMemory& memory, InboundTurn turn, Promise promise, Newest newest,
+                  std::size_t next_absorbed) {
+  const auto& absorbed = self->state.model.absorbed;
+  if (next_absorbed >= absorbed.size()) {
+    if (newest.entry) {
+      memory.current_conversation = newest.entry->id;
+      const auto starter = starter_of(newest.entry->id);
+      if (starter != self->state.key.id) memory.current_owner = starter;
+    }
+    return route_to_current(self, services, memory, std::move(turn), std::move(promise));
+  }
+  ask_customer(self, absorbed[next_absorbed].customer_id,
+               caf::make_message(services::timeline_atom::value, std::uint8_t{1}, true))
+      .await(
+          [self, &services, &memory, turn, promise, newest,
+           next_absorbed](services::CustomerTimeline& part) mutable {
+            newest.consider(part.entries);
+            find_current(self, services, memory, turn, promise, newest, next_absorbed + 1);
+          },
+          [self, &services, &memory, turn, promise, newest, next_absorbed](caf::error&) {
+            find_current(self, services, memory, turn, promise, newest, next_absorbed + 1);
+          });
+}
+
 void continue_delivery(CustomerActor* self, const services::EntityServices& services,
                        DeliveryMemory& memory, InboundTurn turn, Promise promise) {
-  std::string conversation_id = memory.current_conversation;
-  std::string owner = memory.current_owner;
-  if (conversation_id.empty()) {
-    if (auto latest = latest_conversation(self->state.model)) conversation_id = latest->id;
-    owner.clear();
+  if (memory.current_conversation.empty()) {
+    Newest own;
+    own.consider(self->state.model.timeline);
+    return find_current(self, services, memory, std::move(turn), std::move(promise), own, 0);
   }
+  route_to_current(self, services, memory, std::move(turn), std::move(promise));
+}
+
+void route_to_current(CustomerActor* self, const services::EntityServices& services,
+                      DeliveryMemory& memory, InboundTurn turn, Promise promise) {
+  std::string conversation_id = memory.current_conversation;
+  const std::string owner = memory.current_owner;
   if (conversation_id.empty()) conversation_id = next_conversation_id(self, memory);
   turn.tier = self->state.model.tier;
   turn.customer_id = owner.empty() ? self->state.key.id : owner;

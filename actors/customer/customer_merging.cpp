@@ -50,7 +50,7 @@ void merge_into_self(CustomerActor* self, std::string absorbed_id, MergeReason r
                 std::nullopt);
   }
   ask_customer(self, absorbed_id, caf::make_message(runtime::get_atom::value))
-      .then(
+      .await(
           [self, merge, done](CustomerView& absorbed) {
             const auto& id = merge.absorbed_id;
             if (!absorbed.state.registered) {
@@ -71,7 +71,7 @@ void merge_into_self(CustomerActor* self, std::string absorbed_id, MergeReason r
             };
             if (there) return finish_on_self(self, here, merge, merge.at, on_self);
             ask_customer(self, id, runtime::make_command<Decider>(merge))
-                .then(
+                .await(
                     [self, merge, done, on_self](CustomerReply& reply) {
                       if (!reply.ok()) return done(std::move(reply), std::nullopt);
                       finish_on_self(self, has_absorbed(self->state.model, merge.absorbed_id),
@@ -89,7 +89,7 @@ void unmerge_from_self(CustomerActor* self, std::string absorbed_id, Timestamp a
     return done(refusal(self, Rejection::not_registered, "no customer " + self->state.key.id));
   }
   ask_customer(self, absorbed_id, caf::make_message(runtime::get_atom::value))
-      .then(
+      .await(
           [self, unmerge, done](CustomerView& absorbed) {
             const bool there = merged_into(absorbed.state, unmerge.survivor_id);
             const bool here = has_absorbed(self->state.model, unmerge.absorbed_id);
@@ -105,8 +105,8 @@ void unmerge_from_self(CustomerActor* self, std::string absorbed_id, Timestamp a
                              if (!reply || !reply->ok() || !there) return done(std::move(reply));
                              ask_customer(self, unmerge.absorbed_id,
                                           runtime::make_command<Decider>(unmerge))
-                                 .then([done](CustomerReply& other) { done(std::move(other)); },
-                                       [done](caf::error& error) { done(std::move(error)); });
+                                 .await([done](CustomerReply& other) { done(std::move(other)); },
+                                        [done](caf::error& error) { done(std::move(error)); });
                            });
           },
           [done](caf::error& error) { done(std::move(error)); });

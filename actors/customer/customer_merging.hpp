@@ -4,7 +4,8 @@
 // small saga: merge writes the absorbed side first, unmerge the survivor's. Both read the other
 // side before writing and skip a side already done, so a call that failed half-way (a crash, a
 // timeout) completes when it is repeated; only a call with nothing left to do is refused
-// (already_merged / not_merged).
+// (already_merged / not_merged). The other side's replies are awaited: the survivor handles
+// nothing else meanwhile, so a message that arrives during a merge waits for it.
 
 #include <functional>
 #include <optional>

@@ -97,6 +97,14 @@ TEST_F(CustomerMergeTest, ALoginJoinsTheVisitorsHistoryAndTheConversationGoesOn)
   ASSERT_TRUE(logged_out) << logged_out.error().message;
   EXPECT_EQ(logged_out->customer_id, "acct:acct-7");
   EXPECT_EQ(logged_out->conversation_id, anonymous->conversation_id);
+
+  // After a restart (every actor new, nothing remembered) the visitor's conversation still goes on.
+  stop();
+  start();
+  auto after_restart = say("v-1", "m-6", "还在吗", Channel::web, "acct-7");
+  ASSERT_TRUE(after_restart) << after_restart.error().message;
+  EXPECT_EQ(after_restart->customer_id, "acct:acct-7");
+  EXPECT_EQ(after_restart->conversation_id, anonymous->conversation_id);
 }
 
 TEST_F(CustomerMergeTest, AnAgentMergesTwoCustomersAndUndoesIt) {
