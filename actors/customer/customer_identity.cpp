@@ -97,6 +97,12 @@ std::string account_customer_id(std::string_view account_id) {
 }
 
 std::string anonymous_customer_id(Channel channel, std::string_view channel_user_id) {
+  // A phone number or an email address is one identity on every channel that carries it (a
+  // call and an SMS from the same number are one customer) and in any spelling of it.
+  const auto kind = identity_kind_of(channel);
+  if (kind == IdentityKind::phone || kind == IdentityKind::email) {
+    if (auto value = normalize_identity(kind, channel_user_id)) return identity_key(kind, *value);
+  }
   return std::string(to_string(channel)) + ":" + std::string(channel_user_id);
 }
 

@@ -24,8 +24,9 @@ std::string identity_key(IdentityKind kind, std::string_view value);
 IdentityKind identity_kind_of(Channel channel);
 
 // Customer ids: a shop account the channel verified names the customer ("acct:<id>"); without
-// one, the channel identity does ("<channel>:<user>") until a verified contact joins it to an
-// account's customer.
+// one, the channel identity does until a verified contact joins it to an account's customer:
+// "<channel>:<user>", except that a phone number or email address is its normalized identity
+// key ("phone:+8613800138000" for calls and SMS alike, "email:a@b.c" in any case).
 std::string account_customer_id(std::string_view account_id);
 std::string anonymous_customer_id(Channel channel, std::string_view channel_user_id);
 

@@ -107,6 +107,22 @@ TEST_F(CustomerMergeTest, ALoginJoinsTheVisitorsHistoryAndTheConversationGoesOn)
   EXPECT_EQ(after_restart->conversation_id, anonymous->conversation_id);
 }
 
+TEST_F(CustomerMergeTest, OnePhoneNumberIsOneCustomerOnCallsAndSms) {
+  start();
+  auto sms = say("+86 138-0013-8000", "m-1", "我的订单到哪了", Channel::sms);
+  ASSERT_TRUE(sms) << sms.error().message;
+  EXPECT_EQ(sms->customer_id, "phone:+8613800138000");
+  auto call = say("+8613800138000", "m-2", "还没收到", Channel::phone);
+  ASSERT_TRUE(call) << call.error().message;
+  EXPECT_EQ(call->customer_id, "phone:+8613800138000");
+  EXPECT_EQ(call->conversation_id, sms->conversation_id);  // the same open conversation
+  auto mail = say("Li.Na@Example.com", "m-3", "hello", Channel::email);
+  auto same_mail = say("li.na@example.com", "m-4", "hello again", Channel::email);
+  ASSERT_TRUE(mail && same_mail);
+  EXPECT_EQ(mail->customer_id, "email:li.na@example.com");
+  EXPECT_EQ(same_mail->customer_id, mail->customer_id);
+}
+
 TEST_F(CustomerMergeTest, AnAgentMergesTwoCustomersAndUndoesIt) {
   start();
   const auto [wechat, app] = two_customers("hello", "where is my parcel");
