@@ -14,18 +14,8 @@ int free_slots(const State& state, Channel channel);
 // Share of chat capacity in use, 0..1 (a call counts as full).
 double load(const State& state);
 
-struct Decider {
-  using Command = agent::Command;
-  using Event = agent::Event;
-  using State = agent::State;
-  using Rejection = agent::Rejection;
-  static constexpr EntityKind kKind = EntityKind::agent;
-  static State initial_state() { return State{}; }
-  static Decision<Event, Rejection> decide(const State& s, const Command& c) {
-    return agent::decide(s, c);
-  }
-  static State evolve(State s, const Event& e) { return agent::evolve(std::move(s), e); }
-};
+using Decider = CoreDecider<EntityKind::agent, State, Command, Event, Rejection, &agent::decide,
+                            &agent::evolve>;
 static_assert(DeciderFor<Decider>);
 
 }  // namespace sb::agent

@@ -10,18 +10,8 @@ namespace sb::configuration {
 Decision<Event, Rejection> decide(const State& state, const Command& command);
 State evolve(State state, const Event& event);
 
-struct Decider {
-  using Command = configuration::Command;
-  using Event = configuration::Event;
-  using State = configuration::State;
-  using Rejection = configuration::Rejection;
-  static constexpr EntityKind kKind = EntityKind::configuration;
-  static State initial_state() { return State{}; }
-  static Decision<Event, Rejection> decide(const State& s, const Command& c) {
-    return configuration::decide(s, c);
-  }
-  static State evolve(State s, const Event& e) { return configuration::evolve(std::move(s), e); }
-};
+using Decider = CoreDecider<EntityKind::configuration, State, Command, Event, Rejection,
+                            &configuration::decide, &configuration::evolve>;
 static_assert(DeciderFor<Decider>);
 
 }  // namespace sb::configuration

@@ -11,18 +11,8 @@ namespace sb::conversation {
 Decision<Event, Rejection> decide(const State& state, const Command& command);
 State evolve(State state, const Event& event);
 
-struct Decider {
-  using Command = conversation::Command;
-  using Event = conversation::Event;
-  using State = conversation::State;
-  using Rejection = conversation::Rejection;
-  static constexpr EntityKind kKind = EntityKind::conversation;
-  static State initial_state() { return State{}; }
-  static Decision<Event, Rejection> decide(const State& s, const Command& c) {
-    return conversation::decide(s, c);
-  }
-  static State evolve(State s, const Event& e) { return conversation::evolve(std::move(s), e); }
-};
+using Decider = CoreDecider<EntityKind::conversation, State, Command, Event, Rejection,
+                            &conversation::decide, &conversation::evolve>;
 static_assert(DeciderFor<Decider>);
 
 }  // namespace sb::conversation

@@ -9,18 +9,8 @@ namespace sb::customer {
 Decision<Event, Rejection> decide(const State& state, const Command& command);
 State evolve(State state, const Event& event);
 
-struct Decider {
-  using Command = customer::Command;
-  using Event = customer::Event;
-  using State = customer::State;
-  using Rejection = customer::Rejection;
-  static constexpr EntityKind kKind = EntityKind::customer;
-  static State initial_state() { return State{}; }
-  static Decision<Event, Rejection> decide(const State& s, const Command& c) {
-    return customer::decide(s, c);
-  }
-  static State evolve(State s, const Event& e) { return customer::evolve(std::move(s), e); }
-};
+using Decider = CoreDecider<EntityKind::customer, State, Command, Event, Rejection,
+                            &customer::decide, &customer::evolve>;
 static_assert(DeciderFor<Decider>);
 
 }  // namespace sb::customer

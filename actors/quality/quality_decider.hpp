@@ -9,18 +9,8 @@ namespace sb::quality {
 Decision<Event, Rejection> decide(const State& state, const Command& command);
 State evolve(State state, const Event& event);
 
-struct Decider {
-  using Command = quality::Command;
-  using Event = quality::Event;
-  using State = quality::State;
-  using Rejection = quality::Rejection;
-  static constexpr EntityKind kKind = EntityKind::quality_monitor;
-  static State initial_state() { return State{}; }
-  static Decision<Event, Rejection> decide(const State& s, const Command& c) {
-    return quality::decide(s, c);
-  }
-  static State evolve(State s, const Event& e) { return quality::evolve(std::move(s), e); }
-};
+using Decider = CoreDecider<EntityKind::quality_monitor, State, Command, Event, Rejection,
+                            &quality::decide, &quality::evolve>;
 static_assert(DeciderFor<Decider>);
 
 }  // namespace sb::quality

@@ -26,18 +26,8 @@ State evolve(State state, const Event& event);
 // accepted command; an instant in the past means "now".
 std::optional<Timestamp> next_deadline(const State& state);
 
-struct Decider {
-  using Command = ticket::Command;
-  using Event = ticket::Event;
-  using State = ticket::State;
-  using Rejection = ticket::Rejection;
-  static constexpr EntityKind kKind = EntityKind::ticket;
-  static State initial_state() { return State{}; }
-  static Decision<Event, Rejection> decide(const State& s, const Command& c) {
-    return ticket::decide(s, c);
-  }
-  static State evolve(State s, const Event& e) { return ticket::evolve(std::move(s), e); }
-};
+using Decider = CoreDecider<EntityKind::ticket, State, Command, Event, Rejection, &ticket::decide,
+                            &ticket::evolve>;
 static_assert(sb::DeciderFor<Decider>);
 
 }  // namespace sb::ticket
