@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "benchmarks/bench_flags.hpp"
 #include "benchmarks/e2e/loopback_echo.hpp"
 #include "benchmarks/e2e/raw_write_rate.hpp"
 #include "runtime/load/embedded_server.hpp"
@@ -45,24 +46,22 @@ struct Options {
 
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    const std::string value = argv[i + 1];
-    if (flag == "--seconds")
-      o.seconds = std::stod(value);
-    else if (flag == "--open-seconds")
-      o.open_seconds = std::stod(value);
-    else if (flag == "--durability")
-      o.durability = runtime::parse_durability_mode(value).value();
-    else if (flag == "--concurrency")
-      o.concurrency = std::stoi(value);
-    else if (flag == "--batch")
-      o.batch = std::stoi(value);
-    else if (flag == "--dir")
-      o.dir = value;
-    else if (flag == "--json")
-      o.json_path = value;
-  }
+  bench::BenchFlags(
+      "e2e_bench [--seconds S] [--open-seconds S] [--durability sync|batched|none] "
+      "[--concurrency N] [--batch N] [--dir DIR] [--json FILE]")
+      .value("--seconds", o.seconds)
+      .value("--open-seconds", o.open_seconds)
+      .option("--durability",
+              [&o](const std::string& text) {
+                auto mode = runtime::parse_durability_mode(text);
+                if (mode) o.durability = *mode;
+                return mode.has_value();
+              })
+      .value("--concurrency", o.concurrency)
+      .value("--batch", o.batch)
+      .value("--dir", o.dir)
+      .value("--json", o.json_path)
+      .parse(argc, argv);
   return o;
 }
 

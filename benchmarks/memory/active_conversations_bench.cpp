@@ -25,6 +25,7 @@
 #include "actors/conversation/conversation_decider.hpp"
 #include "actors/customer/customer_codec.hpp"
 #include "actors/customer/customer_decider.hpp"
+#include "benchmarks/bench_flags.hpp"
 #include "benchmarks/memory/conversation_fill.hpp"
 #include "benchmarks/memory/idle_actor_probe.hpp"
 #include "benchmarks/memory/process_memory.hpp"
@@ -51,28 +52,16 @@ struct Options {
 
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string flag = argv[i];
-    const bool has_value = i + 1 < argc;
-    if (flag == "--keep")
-      o.keep = true;
-    else if (flag == "--conversations" && has_value)
-      o.fill.conversations = std::stoull(argv[++i]);
-    else if (flag == "--messages" && has_value)
-      o.fill.messages = std::stoi(argv[++i]);
-    else if (flag == "--in-flight" && has_value)
-      o.fill.in_flight = std::stoul(argv[++i]);
-    else if (flag == "--dir" && has_value)
-      o.dir = argv[++i];
-    else if (flag == "--probe-actors" && has_value)
-      o.probe_actors = std::stoul(argv[++i]);
-    else {
-      std::fprintf(stderr,
-                   "usage: active_conversations_bench [--conversations N] [--messages M] "
-                   "[--in-flight W] [--dir DIR] [--keep] [--probe-actors K]\n");
-      std::exit(2);
-    }
-  }
+  bench::BenchFlags(
+      "active_conversations_bench [--conversations N] [--messages M] "
+      "[--in-flight W] [--dir DIR] [--keep] [--probe-actors K]")
+      .value("--conversations", o.fill.conversations)
+      .value("--messages", o.fill.messages)
+      .value("--in-flight", o.fill.in_flight)
+      .value("--dir", o.dir)
+      .toggle("--keep", o.keep)
+      .value("--probe-actors", o.probe_actors)
+      .parse(argc, argv);
   return o;
 }
 

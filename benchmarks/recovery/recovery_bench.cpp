@@ -23,6 +23,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "benchmarks/bench_flags.hpp"
 #include "benchmarks/recovery/first_request.hpp"
 #include "benchmarks/recovery/full_replay.hpp"
 #include "benchmarks/recovery/journal_fill.hpp"
@@ -47,26 +48,14 @@ struct Options {
 
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string flag = argv[i];
-    const bool has_value = i + 1 < argc;
-    if (flag == "--keep")
-      o.keep = true;
-    else if (flag == "--skip-replay")
-      o.skip_replay = true;
-    else if (flag == "--events" && has_value)
-      o.events = std::stoull(argv[++i]);
-    else if (flag == "--dir" && has_value)
-      o.dir = argv[++i];
-    else if (flag == "--threads" && has_value)
-      o.threads = std::stoul(argv[++i]);
-    else {
-      std::fprintf(stderr,
-                   "usage: recovery_bench [--events N] [--dir DIR] [--keep] [--threads T] "
-                   "[--skip-replay]\n");
-      std::exit(2);
-    }
-  }
+  bench::BenchFlags(
+      "recovery_bench [--events N] [--dir DIR] [--keep] [--threads T] [--skip-replay]")
+      .value("--events", o.events)
+      .value("--dir", o.dir)
+      .toggle("--keep", o.keep)
+      .value("--threads", o.threads)
+      .toggle("--skip-replay", o.skip_replay)
+      .parse(argc, argv);
   return o;
 }
 
