@@ -33,12 +33,8 @@ caf::actor spawn_customer(caf::actor_system& system, const runtime::EntityKey& k
                        std::int64_t at_ms) -> caf::result<CustomerReply> {
           auto promise = self->make_response_promise<CustomerReply>();
           merge_into_self(self, absorbed_id, static_cast<MergeReason>(reason), from_unix_ms(at_ms),
-                          [self, memory, promise, absorbed_id](
-                              caf::expected<CustomerReply> reply,
-                              std::optional<TimelineEntry> absorbed_latest) mutable {
-                            if (reply && reply->ok()) {
-                              memory->adopt(self->state.model, absorbed_latest, absorbed_id);
-                            }
+                          [memory, promise](caf::expected<CustomerReply> reply) mutable {
+                            if (reply && reply->ok()) memory->forget_current();
                             deliver_reply(promise, std::move(reply));
                           });
           return promise;
@@ -46,13 +42,13 @@ caf::actor spawn_customer(caf::actor_system& system, const runtime::EntityKey& k
         [self, memory](services::unmerge_atom, std::string& absorbed_id,
                        std::int64_t at_ms) -> caf::result<CustomerReply> {
           auto promise = self->make_response_promise<CustomerReply>();
-          unmerge_from_self(
-              self, absorbed_id, from_unix_ms(at_ms),
-              [memory, promise, absorbed_id](caf::expected<CustomerReply> reply) mutable {
-                // The absorbed customer's conversation is its own again.
-                if (memory->current_owner == absorbed_id) *memory = DeliveryMemory{};
-                deliver_reply(promise, std::move(reply));
-              });
+          unmerge_from_self(self, absorbed_id, from_unix_ms(at_ms),
+                            [memory, promise](caf::expected<CustomerReply> reply) mutable {
+                              // The absorbed customer's conversation may be the current one: its
+                              // own again.
+                              if (reply && reply->ok()) memory->forget_current();
+                              deliver_reply(promise, std::move(reply));
+                            });
           return promise;
         },
         [self](services::timeline_atom, std::uint8_t redirects, bool own_part) {

@@ -20,6 +20,19 @@ TurnOutcome failure(service::ErrorCode code, std::string message, std::string re
   return out;
 }
 
+// The registration of `customer_id` on its first contact, through the channel identity the
+// turn came from.
+RegisterCustomer first_contact(std::string customer_id, const InboundTurn& turn, bool verified,
+                               const TierRules& rules) {
+  const auto kind = identity_kind_of(turn.channel);
+  Profile profile;
+  profile.account_created_at = turn.at;  // first seen now: a new customer until the rules say more
+  return RegisterCustomer{
+      std::move(customer_id),
+      Identity{kind, turn.channel_user_id, verified && is_verifiable(kind), turn.at}, profile,
+      rules, turn.at};
+}
+
 std::string next_conversation_id(const CustomerActor* self, DeliveryMemory& memory) {
   const auto n = self->state.model.conversations_total + memory.started + 1;
   ++memory.started;
@@ -157,34 +170,31 @@ void merge_identity_customer(CustomerActor* self, const services::EntityServices
                              DeliveryMemory& memory, InboundTurn turn, Promise promise,
                              bool register_if_missing) {
   auto absorbed_id = anonymous_customer_id(turn.channel, turn.channel_user_id);
-  merge_into_self(
-      self, absorbed_id, MergeReason::verified_identity, turn.at,
-      [self, &services, &memory, turn, promise, absorbed_id, register_if_missing](
-          caf::expected<CustomerReply> reply, std::optional<TimelineEntry> absorbed_latest) {
-        const bool missing = reply && !reply->ok() && reply->rejection &&
-                             reply->rejection->code == Rejection::not_registered;
-        if (reply && reply->ok()) {
-          memory.adopt(self->state.model, absorbed_latest, absorbed_id);
-        } else if (missing && register_if_missing) {
-          Profile profile;
-          profile.account_created_at = turn.at;
-          const RegisterCustomer registration{
-              absorbed_id,
-              Identity{identity_kind_of(turn.channel), turn.channel_user_id, false, turn.at},
-              profile, *services.tier_rules.get(), turn.at};
-          auto again = [self, &services, &memory, turn, promise] {
-            merge_identity_customer(self, services, memory, turn, promise, false);
-          };
-          // Refused (registered meanwhile by its own message) or not: the merge decides.
-          ask_customer(self, absorbed_id, runtime::make_command<Decider>(registration))
-              .then([again](CustomerReply&) { again(); }, [again](caf::error&) { again(); });
-          return;
-        } else if (!reply) {
-          spdlog::warn("customer {} could not merge in {}: {}", self->state.key.id, absorbed_id,
-                       runtime::describe(reply.error()));
-        }
-        continue_delivery(self, services, memory, turn, promise);
-      });
+  merge_into_self(self, absorbed_id, MergeReason::verified_identity, turn.at,
+                  [self, &services, &memory, turn, promise, absorbed_id,
+                   register_if_missing](caf::expected<CustomerReply> reply) {
+                    const bool missing = reply && !reply->ok() && reply->rejection &&
+                                         reply->rejection->code == Rejection::not_registered;
+                    if (reply && reply->ok()) {
+                      memory.forget_current();
+                    } else if (missing && register_if_missing) {
+                      const auto registration =
+                          first_contact(absorbed_id, turn, false, *services.tier_rules.get());
+                      auto again = [self, &services, &memory, turn, promise] {
+                        merge_identity_customer(self, services, memory, turn, promise, false);
+                      };
+                      // Refused (registered meanwhile by its own message) or not: the merge
+                      // decides.
+                      ask_customer(self, absorbed_id, runtime::make_command<Decider>(registration))
+                          .await([again](CustomerReply&) { again(); },
+                                 [again](caf::error&) { again(); });
+                      return;
+                    } else if (!reply) {
+                      spdlog::warn("customer {} could not merge in {}: {}", self->state.key.id,
+                                   absorbed_id, runtime::describe(reply.error()));
+                    }
+                    continue_delivery(self, services, memory, turn, promise);
+                  });
 }
 
 // The channel verified the account: its identity joins this customer (verified where the kind
@@ -211,7 +221,8 @@ void join_identity(CustomerActor* self, const services::EntityServices& services
         }
         if (!reply->ok()) return continue_delivery(self, services, memory, turn, promise);
         merge_identity_customer(self, services, memory, turn, promise, true);
-      });
+      },
+      turn.message_id);
 }
 
 void after_checks(CustomerActor* self, const services::EntityServices& services,
@@ -226,43 +237,25 @@ void after_checks(CustomerActor* self, const services::EntityServices& services,
 void register_then_deliver(CustomerActor* self, const services::EntityServices& services,
                            DeliveryMemory& memory, InboundTurn turn, Promise promise,
                            const TierRules& rules) {
-  const auto kind = identity_kind_of(turn.channel);
-  Identity identity{kind, turn.channel_user_id, turn.verified_account && is_verifiable(kind),
-                    turn.at};
-  Profile profile;
-  profile.account_created_at = turn.at;  // first seen now: a new customer until the rules say more
-  runtime::CommandEnvelope<Command> envelope{
-      RegisterCustomer{self->state.key.id, identity, profile, rules, turn.at}, "register",
-      turn.message_id, self->state.key.id, to_unix_ms(turn.at)};
-  runtime::execute<Decider, Codec>(
-      self, envelope,
+  run_on_self(
+      self, first_contact(self->state.key.id, turn, turn.verified_account, rules), turn.at,
+      "register",
       [self, &services, &memory, turn, promise](caf::expected<CustomerReply> reply) mutable {
         if (!reply) {
           promise.deliver(reply.error());
           return;
         }
         if (reply->kind == runtime::ReplyKind::rejected && !self->state.model.registered) {
-          {
-            promise.deliver(failure(service::ErrorCode::invalid_argument, reply->rejection->detail,
-                                    std::string(to_string(reply->rejection->code))));
-            return;
-          }
+          promise.deliver(failure(service::ErrorCode::invalid_argument, reply->rejection->detail,
+                                  std::string(to_string(reply->rejection->code))));
+          return;
         }
         after_checks(self, services, memory, std::move(turn), std::move(promise), true);
-      });
+      },
+      turn.message_id);
 }
 
 }  // namespace
-
-void DeliveryMemory::adopt(const State& survivor,
-                           const std::optional<TimelineEntry>& absorbed_latest,
-                           const std::string& absorbed_id) {
-  if (!absorbed_latest) return;
-  const auto own = latest_conversation(survivor);
-  if (own && own->started_at > absorbed_latest->started_at) return;
-  current_conversation = absorbed_latest->id;
-  current_owner = absorbed_id;
-}
 
 caf::result<TurnOutcome> deliver_turn(CustomerActor* self, const services::EntityServices& services,
                                       DeliveryMemory& memory, InboundTurn turn) {
@@ -281,20 +274,16 @@ caf::result<TurnOutcome> deliver_turn(CustomerActor* self, const services::Entit
     after_checks(self, services, memory, std::move(turn), promise, false);
   } else {
     // A refused evaluation changes nothing; the message goes on anyway.
-    runtime::CommandEnvelope<Command> evaluate{EvaluateTier{*rules, turn.at},
-                                               {},
-                                               turn.message_id,
-                                               self->state.key.id,
-                                               to_unix_ms(turn.at)};
-    runtime::execute<Decider, Codec>(
-        self, evaluate,
+    run_on_self(
+        self, EvaluateTier{*rules, turn.at}, turn.at, {},
         [self, &services, &memory, turn, promise](caf::expected<CustomerReply> reply) mutable {
           if (!reply) {
             promise.deliver(reply.error());
             return;
           }
           after_checks(self, services, memory, std::move(turn), std::move(promise), false);
-        });
+        },
+        turn.message_id);
   }
   return promise;
 }

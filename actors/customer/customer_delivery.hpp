@@ -24,9 +24,12 @@ struct DeliveryMemory {
   // them, or this instance is new) are applied before the next message goes on.
   std::shared_ptr<const TierRules> rules_seen;
 
-  // After a merge: the absorbed customer's newest conversation goes on if it is newer than ours.
-  void adopt(const State& survivor, const std::optional<TimelineEntry>& absorbed_latest,
-             const std::string& absorbed_id);
+  // After a merge or an unmerge: the next message finds the newest conversation of the history
+  // as it is now (after a login, the visitor's may be newer than any of ours).
+  void forget_current() {
+    current_conversation.clear();
+    current_owner.clear();
+  }
 };
 
 caf::result<services::TurnOutcome> deliver_turn(CustomerActor* self,

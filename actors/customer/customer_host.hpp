@@ -23,10 +23,13 @@ using CustomerView = runtime::EntityView<Decider>;
 inline constexpr auto kCustomerCallTimeout = std::chrono::seconds(30);
 
 // Runs `command` on this customer (decided, persisted, evolved) and hands the reply to `done`.
+// `causation_id`: what caused it (the customer's message id), for tracing.
 inline void run_on_self(CustomerActor* self, Command command, Timestamp at, std::string command_id,
-                        std::function<void(caf::expected<CustomerReply>)> done) {
-  runtime::CommandEnvelope<Command> envelope{
-      std::move(command), std::move(command_id), {}, self->state.key.id, to_unix_ms(at)};
+                        std::function<void(caf::expected<CustomerReply>)> done,
+                        std::string causation_id = {}) {
+  runtime::CommandEnvelope<Command> envelope{std::move(command), std::move(command_id),
+                                             std::move(causation_id), self->state.key.id,
+                                             to_unix_ms(at)};
   runtime::execute<Decider, Codec>(self, envelope, std::move(done));
 }
 

@@ -34,56 +34,41 @@ void finish_on_self(CustomerActor* self, bool done_already, Command command, Tim
 
 }  // namespace
 
-std::optional<TimelineEntry> latest_conversation(const State& state) {
-  for (auto it = state.timeline.rbegin(); it != state.timeline.rend(); ++it) {
-    if (it->kind == TimelineKind::conversation) return *it;
-  }
-  return std::nullopt;
-}
-
 void merge_into_self(CustomerActor* self, std::string absorbed_id, MergeReason reason, Timestamp at,
-                     MergeDone done) {
+                     SagaDone done) {
   const MergeCustomers merge{self->state.key.id, absorbed_id, reason, at};
   if (auto decision = Decider::decide(self->state.model, merge);
       !decision.accepted() && !has_absorbed(self->state.model, absorbed_id)) {
-    return done(refusal(self, decision.rejection().code, decision.rejection().detail),
-                std::nullopt);
+    return done(refusal(self, decision.rejection().code, decision.rejection().detail));
   }
   ask_customer(self, absorbed_id, caf::make_message(runtime::get_atom::value))
       .await(
           [self, merge, done](CustomerView& absorbed) {
             const auto& id = merge.absorbed_id;
             if (!absorbed.state.registered) {
-              return done(refusal(self, Rejection::not_registered, "no customer " + id),
-                          std::nullopt);
+              return done(refusal(self, Rejection::not_registered, "no customer " + id));
             }
-            const auto latest = latest_conversation(absorbed.state);
             const bool there = merged_into(absorbed.state, merge.survivor_id);
             const bool here = has_absorbed(self->state.model, id);
             if (there && here) {
               return done(
                   refusal(self, Rejection::already_merged,
-                          "customer " + id + " is already merged into " + merge.survivor_id),
-                  latest);
+                          "customer " + id + " is already merged into " + merge.survivor_id));
             }
-            auto on_self = [done, latest](caf::expected<CustomerReply> reply) {
-              done(std::move(reply), latest);
-            };
-            if (there) return finish_on_self(self, here, merge, merge.at, on_self);
+            if (there) return finish_on_self(self, here, merge, merge.at, done);
             ask_customer(self, id, runtime::make_command<Decider>(merge))
                 .await(
-                    [self, merge, done, on_self](CustomerReply& reply) {
-                      if (!reply.ok()) return done(std::move(reply), std::nullopt);
+                    [self, merge, done](CustomerReply& reply) {
+                      if (!reply.ok()) return done(std::move(reply));
                       finish_on_self(self, has_absorbed(self->state.model, merge.absorbed_id),
-                                     merge, merge.at, on_self);
+                                     merge, merge.at, done);
                     },
-                    [done](caf::error& error) { done(std::move(error), std::nullopt); });
+                    [done](caf::error& error) { done(std::move(error)); });
           },
-          [done](caf::error& error) { done(std::move(error), std::nullopt); });
+          [done](caf::error& error) { done(std::move(error)); });
 }
 
-void unmerge_from_self(CustomerActor* self, std::string absorbed_id, Timestamp at,
-                       UnmergeDone done) {
+void unmerge_from_self(CustomerActor* self, std::string absorbed_id, Timestamp at, SagaDone done) {
   const UnmergeCustomers unmerge{self->state.key.id, absorbed_id, at};
   if (!self->state.model.registered) {
     return done(refusal(self, Rejection::not_registered, "no customer " + self->state.key.id));

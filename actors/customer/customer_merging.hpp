@@ -15,18 +15,11 @@
 
 namespace sb::customer {
 
-// `absorbed_latest` is the absorbed customer's newest conversation (the survivor may continue
-// it: the customer who just logged in should not start over).
-using MergeDone = std::function<void(caf::expected<CustomerReply> reply,
-                                     std::optional<TimelineEntry> absorbed_latest)>;
-using UnmergeDone = std::function<void(caf::expected<CustomerReply> reply)>;
+// The reply of the saga's last write, or the refusal.
+using SagaDone = std::function<void(caf::expected<CustomerReply> reply)>;
 
 void merge_into_self(CustomerActor* self, std::string absorbed_id, MergeReason reason, Timestamp at,
-                     MergeDone done);
-void unmerge_from_self(CustomerActor* self, std::string absorbed_id, Timestamp at,
-                       UnmergeDone done);
-
-// The customer's newest conversation on its own timeline.
-std::optional<TimelineEntry> latest_conversation(const State& state);
+                     SagaDone done);
+void unmerge_from_self(CustomerActor* self, std::string absorbed_id, Timestamp at, SagaDone done);
 
 }  // namespace sb::customer

@@ -8,14 +8,6 @@
 
 namespace sb::customer {
 
-std::vector<TimelineEntry> merged_timeline(const State& survivor,
-                                           const std::vector<State>& absorbed,
-                                           std::size_t entries_max) {
-  std::vector<std::vector<TimelineEntry>> parts{survivor.timeline};
-  for (const auto& other : absorbed) parts.push_back(other.timeline);
-  return merge_timelines(std::move(parts), entries_max);
-}
-
 std::vector<TimelineEntry> merge_timelines(std::vector<std::vector<TimelineEntry>> parts,
                                            std::size_t entries_max) {
   std::vector<TimelineEntry> all;

@@ -181,9 +181,9 @@ kj::Promise<void> AgentDeskImpl::on_customer_pair(Context context, Call&& call) 
   auto slot = state_->admit();
   auto survivor_id = to_string(context.getParams().getSurvivorId());
   auto absorbed_id = to_string(context.getParams().getAbsorbedId());
-  for (auto error : {check_id("the survivor customer id", survivor_id),
-                     check_id("the absorbed customer id", absorbed_id)}) {
-    if (error) return refuse(context, *error);
+  if (auto error = first_error({check_id("the survivor customer id", survivor_id),
+                                check_id("the absorbed customer id", absorbed_id)})) {
+    return refuse(context, *error);
   }
   return call(context, kj::mv(slot), std::move(survivor_id), std::move(absorbed_id));
 }
@@ -213,11 +213,11 @@ kj::Promise<void> AgentDeskImpl::searchCustomerHistory(SearchCustomerHistoryCont
   auto slot = state_->admit();
   auto customer_id = to_string(context.getParams().getCustomerId());
   auto query = to_string(context.getParams().getQuery());
-  if (auto error = check_id("the customer id", customer_id)) return refuse(context, *error);
-  if (query.empty() || query.size() > service::kSearchQueryBytesMax) {
-    return refuse(context,
-                  invalid_argument("the search text is 1.." +
-                                   std::to_string(service::kSearchQueryBytesMax) + " bytes"));
+  if (auto error = first_error(
+          {check_id("the customer id", customer_id),
+           query.empty() ? MaybeError(invalid_argument("the search text is empty")) : std::nullopt,
+           check_text_field("the search text", query, service::kSearchQueryBytesMax)})) {
+    return refuse(context, *error);
   }
   return answer<std::vector<service::HistoryMatch>>(
       context, kj::mv(slot), [&](Callback<std::vector<service::HistoryMatch>> done) {

@@ -290,9 +290,11 @@ TEST_F(RpcFixture, TicketsAndViewsRoundTrip) {
   EXPECT_EQ((*found)[0].conversation_id, "c1");
   EXPECT_EQ((*found)[0].line.text, "my refund for 退款");
   EXPECT_EQ((*found)[0].line.channel, Channel::app);
-  auto too_long = client->search_customer_history("cust-1", std::string(257, 'x'));
-  ASSERT_FALSE(too_long);
-  EXPECT_EQ(too_long.error().code, ErrorCode::invalid_argument);
+  for (const auto& bad : {std::string(257, 'x'), std::string("\xff\xfe"), std::string()}) {
+    auto refused = client->search_customer_history("cust-1", bad);
+    ASSERT_FALSE(refused) << "searching for " << bad.size() << " bytes";
+    EXPECT_EQ(refused.error().code, ErrorCode::invalid_argument);
+  }
   auto merged = client->merge_customers("cust-1", "cust-2");
   ASSERT_TRUE(merged) << merged.error().message;
   EXPECT_EQ(merged->size(), 2u);
@@ -301,8 +303,7 @@ TEST_F(RpcFixture, TicketsAndViewsRoundTrip) {
   ASSERT_FALSE(bad_merge);
   EXPECT_EQ(bad_merge.error().code, ErrorCode::invalid_argument);
   const auto calls = service_.calls();
-  EXPECT_NE(std::find(calls.begin(), calls.end(), "merge alice cust-1 cust-2"),
-            calls.end());
+  EXPECT_NE(std::find(calls.begin(), calls.end(), "merge alice cust-1 cust-2"), calls.end());
   auto suggestions = client->suggested_replies("conv-1");
   ASSERT_TRUE(suggestions);
   EXPECT_EQ((*suggestions)[0].text, "It ships today.");

@@ -87,6 +87,17 @@ class RpcE2eBackend : public RpcE2eTest {
                                            const std::string& order) {
     return channel.deliver(inbound(Channel::web, user, "m-1", "我的订单" + order + "到哪了"));
   }
+
+  // A customer asks about the integrator's order while a backend that behaves so is registered.
+  rpc::Outcome<service::DeliverResult> ask_with(std::shared_ptr<IntegratorOrders> orders,
+                                                const std::string& user) {
+    auto channel = channel_client();
+    auto backend = integrator(std::move(orders));
+    if (!channel || !backend) {
+      return unexpected(service::ServiceError{service::ErrorCode::internal, "no clients", {}});
+    }
+    return ask(*channel, user, kIntegratorOrder);
+  }
 };
 
 TEST_F(RpcE2eBackend, TheBotAsksTheIntegratorsBackendAndAnswersFromIt) {
@@ -123,25 +134,16 @@ TEST_F(RpcE2eBackend, TheBotAsksTheIntegratorsBackendAndAnswersFromIt) {
 }
 
 TEST_F(RpcE2eBackend, ABackendThatCannotAnswerHandsTheCustomerToAPerson) {
-  auto channel = channel_client();
-  ASSERT_TRUE(channel);
   auto orders = std::make_shared<IntegratorOrders>(Behaviour::unavailable);
-  auto backend = integrator(orders);
-  ASSERT_TRUE(backend);
-  auto result = ask(*channel, "visitor-4", kIntegratorOrder);
+  auto result = ask_with(orders, "visitor-4");
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_TRUE(result->handed_off);
   EXPECT_EQ(orders->asked().size(), 1u);
 }
 
 TEST_F(RpcE2eBackend, ABackendThatAnswersTooLateHandsTheCustomerToAPerson) {
-  auto channel = channel_client();
-  ASSERT_TRUE(channel);
-  auto orders = std::make_shared<IntegratorOrders>(Behaviour::slow);
-  auto backend = integrator(orders);
-  ASSERT_TRUE(backend);
   // It would answer (after 2.6 s, past the 2 s the bot waits): the customer goes to a person.
-  auto result = ask(*channel, "visitor-5", kIntegratorOrder);
+  auto result = ask_with(std::make_shared<IntegratorOrders>(Behaviour::slow), "visitor-5");
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_TRUE(result->handed_off);
   if (result->bot_reply) {

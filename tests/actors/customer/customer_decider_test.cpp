@@ -392,12 +392,12 @@ TEST(CustomerMerge, TheAgentSeesOneTimelineAcrossMergedCustomers) {
   const State absorbed = customer("c-2", "+862", 1);
   // Recorded on both sides around the merge: shown once, at its first record.
   survivor = evolve(survivor, ConversationStarted{"conv-c-2", Channel::wechat, at_min(30)});
-  const auto timeline = merged_timeline(survivor, {absorbed});
+  const auto timeline = merge_timelines({survivor.timeline, absorbed.timeline});
   std::vector<std::string> ids;
   for (const auto& entry : timeline) ids.push_back(entry.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"conv-c-1", "conv-c-2", "t-c-1", "t-c-2"}));
   EXPECT_EQ(timeline[1].started_at, at_min(3));
-  EXPECT_EQ(merged_timeline(survivor, {absorbed}, 2).size(), 2u);
+  EXPECT_EQ(merge_timelines({survivor.timeline, absorbed.timeline}, 2).size(), 2u);
 }
 
 // ---- property: replay equals live; invariants ------------------------------------------------
