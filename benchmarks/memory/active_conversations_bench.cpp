@@ -2,15 +2,25 @@
 // on the 2-core machine, <= 4 KiB each). A whole node runs in this process (RocksDB journal,
 // entity registry, bot on the shipped KB, routing, reporting feed); N customers each deliver a
 // few messages through ServiceApi::deliver, so N Customer and N Conversation entity actors come
-// to life through the registry and stay there: the idle timeout is raised for the run, so none
-// passivates. Durability `none` for the fill (nothing here depends on fsync).
+// to life through the registry. The conversations stay there (their idle timeout is raised for
+// the run, so none passivates); the customers passivate after their idle timeout, as in
+// production (entity.customer-idle-timeout, 30 s), and the figures are taken twice: right after
+// the fill (customers resident too) and once they are gone. Durability `none` for the fill
+// (nothing here depends on fsync). With --conversation-idle-seconds the conversations passivate
+// too, and a last figure shows what an open conversation costs while nobody talks in it (it is
+// on disk, and comes back on the customer's next message).
 // Prints RSS (VmRSS, VmHWM) and the live heap before and after, per conversation, the registry's
-// count of active entities, and the CAF floor (an idle actor's heap) to show where it goes.
+// count of active entities, and the CAF floor (an idle actor's heap) to show where it goes. RSS
+// is read after malloc_trim, so pages glibc kept from freed customers are not counted.
 //
 // usage: active_conversations_bench [--conversations N (100000)] [--messages M (3)]
 //                                   [--in-flight W (256)] [--dir DIR] [--keep]
+//                                   [--customer-idle-seconds S (30)]
+//                                   [--conversation-idle-seconds S (0: never)]
 //                                   [--probe-actors K (100000; 0: skip)]
 // Every figure is measured in this run, on this machine.
+
+#include <malloc.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -48,19 +58,24 @@ struct Options {
   std::string dir = "/tmp/switchboard-memory-bench";
   bool keep = false;
   std::size_t probe_actors = 100'000;
+  std::uint64_t customer_idle_seconds = 30;  // the production default
+  std::uint64_t conversation_idle_seconds = 0;  // 0: conversations stay resident
 };
 
 Options parse(int argc, char** argv) {
   Options o;
   bench::BenchFlags(
       "active_conversations_bench [--conversations N] [--messages M] "
-      "[--in-flight W] [--dir DIR] [--keep] [--probe-actors K]")
+      "[--in-flight W] [--dir DIR] [--keep] [--customer-idle-seconds S] "
+      "[--conversation-idle-seconds S] [--probe-actors K]")
       .value("--conversations", o.fill.conversations)
       .value("--messages", o.fill.messages)
       .value("--in-flight", o.fill.in_flight)
       .value("--dir", o.dir)
       .toggle("--keep", o.keep)
       .value("--probe-actors", o.probe_actors)
+      .value("--customer-idle-seconds", o.customer_idle_seconds)
+      .value("--conversation-idle-seconds", o.conversation_idle_seconds)
       .parse(argc, argv);
   return o;
 }
@@ -113,6 +128,49 @@ double freed_per(const bench::ProcessMemory& before, const bench::ProcessMemory&
          n;
 }
 
+// RSS after malloc_trim (glibc keeps freed pages otherwise), and the live heap.
+bench::ProcessMemory trimmed_memory() {
+  malloc_trim(0);
+  return bench::process_memory();
+}
+
+bench::ProcessMemory report_phase(const std::string& phase, const bench::ProcessMemory& baseline,
+                                  const runtime::RegistryStats& stats, double n) {
+  const auto now = trimmed_memory();
+  line(phase + ": active / spawned / passivated entities",
+       fmt::format("{} / {} / {}", stats.active, stats.spawned, stats.passivated));
+  line(phase, memory_line(now));
+  line("  RSS per active conversation",
+       fmt::format("{:.0f} bytes",
+                   (static_cast<double>(now.rss_bytes) - static_cast<double>(baseline.rss_bytes)) / n));
+  line("  live heap per active conversation",
+       fmt::format("{:.0f} bytes", (static_cast<double>(now.heap_in_use_bytes) -
+                                    static_cast<double>(baseline.heap_in_use_bytes)) /
+                                       n));
+  return now;
+}
+
+std::string projection(const bench::ProcessMemory& baseline, const bench::ProcessMemory& now,
+                       double n) {
+  const double per = (static_cast<double>(now.rss_bytes) - static_cast<double>(baseline.rss_bytes)) / n;
+  const double projected = static_cast<double>(baseline.rss_bytes) + per * kTargetConversations;
+  return fmt::format("{:.2f} GiB (target <= 4 GiB: {})", projected / (1024.0 * 1024 * 1024),
+                     projected <= kTargetBytesFor1M ? "met" : "NOT met");
+}
+
+// Waits until `count` entities passivated (the customers: nothing else idles out in the run),
+// at most the idle timeout and a minute more; returns the seconds waited.
+double wait_for_passivations(caf::actor_system& system, const caf::actor& registry,
+                             std::uint64_t count, std::chrono::seconds idle_timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto give_up = start + idle_timeout + std::chrono::minutes(1);
+  while (registry_stats(system, registry).passivated < count &&
+         std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -131,7 +189,10 @@ int main(int argc, char** argv) {
   runtime::NodeSettings settings;
   settings.data_dir = options.dir + "/node";
   settings.durability = runtime::DurabilityMode::none;
-  settings.entity.idle_timeout = kNoPassivation;
+  settings.entity.idle_timeout = options.conversation_idle_seconds > 0
+                                    ? std::chrono::seconds(options.conversation_idle_seconds)
+                                    : kNoPassivation;
+  settings.customer_idle_timeout = std::chrono::seconds(options.customer_idle_seconds);
   auto node = service::SwitchboardNode::start(system, settings, service::BotFiles{});
   if (!node) {
     std::fprintf(stderr, "active_conversations_bench: %s\n", node.error().c_str());
@@ -139,16 +200,20 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "active_conversations_bench: %llu conversations x %d messages, %zu customers at a time, "
-      "durability none, idle timeout 24 h, block cache %zu MiB\n",
+      "durability none, conversation idle timeout %s, customer idle timeout %llu s, block cache "
+      "%zu MiB\n",
       static_cast<unsigned long long>(options.fill.conversations), options.fill.messages,
-      options.fill.in_flight, settings.block_cache_mb);
-  const auto baseline = bench::process_memory();
+      options.fill.in_flight,
+      options.conversation_idle_seconds > 0
+          ? fmt::format("{} s", options.conversation_idle_seconds).c_str()
+          : "24 h (none passivates)",
+      static_cast<unsigned long long>(options.customer_idle_seconds),
+      settings.block_cache_mb);
+  const auto baseline = trimmed_memory();
   line("node started (bot trained, nothing active)", memory_line(baseline));
 
   const auto filled = bench::fill_conversations((*node)->service(), *questions, options.fill);
   settled_memory();  // fire-and-forget effects (a customer's timeline entry) land
-  const auto stats = registry_stats(system, (*node)->node().registry());
-  const auto after = bench::process_memory();
   const auto n = static_cast<double>(options.fill.conversations);
   line("fill: messages delivered / failed",
        fmt::format("{} / {}{}", filled.delivered, filled.failed,
@@ -156,21 +221,20 @@ int main(int argc, char** argv) {
   line("fill: time, rate",
        fmt::format("{:.1f} s, {:.0f} messages/s, {:.0f} conversations/s", filled.seconds,
                    filled.delivered / filled.seconds, n / filled.seconds));
-  line("registry: active / spawned / passivated entities",
-       fmt::format("{} / {} / {}", stats.active, stats.spawned, stats.passivated));
-  line("after the fill", memory_line(after));
-  const double rss_per =
-      (static_cast<double>(after.rss_bytes) - static_cast<double>(baseline.rss_bytes)) / n;
-  const double heap_per = (static_cast<double>(after.heap_in_use_bytes) -
-                           static_cast<double>(baseline.heap_in_use_bytes)) /
-                          n;
-  line("RSS per active conversation (with its customer)", fmt::format("{:.0f} bytes", rss_per));
-  line("live heap per active conversation (with its customer)",
-       fmt::format("{:.0f} bytes", heap_per));
-  const double projected = static_cast<double>(baseline.rss_bytes) + rss_per * kTargetConversations;
-  line("projected RSS for 1,000,000 active conversations",
-       fmt::format("{:.2f} GiB (target <= 4 GiB: {})", projected / (1024.0 * 1024 * 1024),
-                   projected <= kTargetBytesFor1M ? "met" : "NOT met"));
+  const auto& registry = (*node)->node().registry();
+  const auto with_customers = report_phase("after the fill (customers still resident)", baseline,
+                                           registry_stats(system, registry), n);
+
+  // The customers' idle timeout passes; a conversation is resident until its own.
+  const auto waited = wait_for_passivations(system, registry, options.fill.conversations,
+                                            std::chrono::seconds(options.customer_idle_seconds));
+  line("customers passivated after", fmt::format("{:.1f} s", waited));
+  settled_memory();
+  const auto after = report_phase("customers passivated (conversations resident)", baseline,
+                                  registry_stats(system, registry), n);
+  line("projected RSS for 1,000,000 active conversations, all customers resident too",
+       projection(baseline, with_customers, n));
+  line("projected RSS for 1,000,000 active conversations", projection(baseline, after, n));
 
   line("sizeof conversation actor / state",
        fmt::format("{} / {} bytes",
@@ -180,6 +244,17 @@ int main(int argc, char** argv) {
       "sizeof customer actor / state",
       fmt::format("{} / {} bytes", sizeof(runtime::EntityActor<customer::Decider, customer::Codec>),
                   sizeof(customer::State)));
+  if (options.conversation_idle_seconds > 0) {
+    // Open conversations nobody talks in: on disk, nothing resident but what the node indexes.
+    const auto all_waited =
+        wait_for_passivations(system, registry, 2 * options.fill.conversations,
+                              std::chrono::seconds(options.conversation_idle_seconds));
+    line("conversations passivated after", fmt::format("{:.1f} s more", all_waited));
+    settled_memory();
+    const auto idle = report_phase("conversations passivated too (open, idle)", baseline,
+                                   registry_stats(system, registry), n);
+    line("projected RSS for 1,000,000 open idle conversations", projection(baseline, idle, n));
+  }
   // Where it goes: release the parts one after the other and see how much live heap each frees.
   // Freed heap is measured, not RSS: glibc keeps freed pages mapped.
   (*node)->reporting().stop();

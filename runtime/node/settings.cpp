@@ -23,6 +23,8 @@ SwitchboardConfig::SwitchboardConfig() {
   opt_group{custom_options_, "entity"}
       .add(append_timeout_, "append-timeout", "wait for durability at most (default: 10s)")
       .add(idle_timeout_, "idle-timeout", "passivate an entity idle this long (default: 2min)")
+      .add(customer_idle_timeout_, "customer-idle-timeout",
+           "passivate a customer idle this long (default: 30s)")
       .add(snapshot_every_, "snapshot-every", "events between snapshots (default: 100)")
       .add(recent_commands_, "recent-commands",
            "command ids remembered per entity for idempotency (default: 128)");
@@ -71,6 +73,10 @@ Expected<NodeSettings, std::string> SwitchboardConfig::node_settings() const {
   s.block_cache_mb = block_cache_mb_;
   s.entity.append_timeout = to_ms(append_timeout_);
   s.entity.idle_timeout = to_ms(idle_timeout_);
+  s.customer_idle_timeout = to_ms(customer_idle_timeout_);
+  if (s.entity.idle_timeout.count() <= 0 || s.customer_idle_timeout.count() <= 0) {
+    return unexpected(std::string("entity.idle-timeout and entity.customer-idle-timeout must be positive"));
+  }
   s.entity.snapshot_every_events = snapshot_every_;
   s.entity.recent_commands_max = recent_commands_;
   s.rpc_host = rpc_host_;

@@ -21,6 +21,7 @@ Expected<std::vector<Violation>, std::string> ConversationChecker::check(
     since_housekeeping_ = 0;
     states_.evict(watermark_);
   }
+  if (*before == nullptr) return std::vector<Violation>{};  // no person assigned: no rule applies
   return rules_for(id, **before, event);
 }
 

@@ -36,7 +36,9 @@ class ConversationChecker {
                                                       const conversation::Event& event,
                                                       const HistoryLoader& load);
 
-  std::size_t conversations_held() const { return states_.size(); }
+  // Conversations followed / of those, holding their state (a person is assigned).
+  std::size_t conversations_followed() const { return states_.size(); }
+  std::size_t states_held() const { return states_.states_held(); }
 
  private:
   std::vector<Violation> rules_for(const std::string& id, const conversation::State& before,

@@ -56,7 +56,12 @@ Expected<std::unique_ptr<SwitchboardNode>, std::string> SwitchboardNode::start(
              [services, defaults](const configuration::State& state) { apply_configuration(state, defaults, *services); });
        }},
       {EntityKind::agent, factory(shared, agent::spawn_agent)},
-      {EntityKind::customer, factory(shared, customer::spawn_customer)},
+      {EntityKind::customer,
+       [shared, idle = settings.customer_idle_timeout](caf::actor_system& system, const runtime::EntityKey& key,
+                                                       runtime::EntityContext context) {
+         context.options.idle_timeout = idle;
+         return customer::spawn_customer(system, key, std::move(context), shared);
+       }},
       {EntityKind::conversation, factory(shared, conversation::spawn_conversation)},
       {EntityKind::ticket,
        [shared](caf::actor_system& system, const runtime::EntityKey& key, runtime::EntityContext context) {

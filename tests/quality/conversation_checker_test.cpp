@@ -81,7 +81,10 @@ TEST(ConversationChecker, FindsTheRulesOfRepliesAndEnds) {
   int loads = 0;
   auto checker = shipped_checker();
   const auto found = check_from(checker, events, 0, loader_over(events, &loads));
-  EXPECT_EQ(loads, 0) << "a checker that saw every event never reads a history";
+  EXPECT_EQ(loads, 3) << "a checker that saw every event reads a history once per conversation, "
+                         "when a person takes it";
+  EXPECT_EQ(checker.conversations_followed(), 3u);
+  EXPECT_EQ(checker.states_held(), 0u) << "all three are resolved: nobody is assigned";
   std::map<std::string, std::vector<Rule>> rules;
   for (const auto& v : found) rules[v.conversation_id].push_back(v.rule);
   EXPECT_EQ(rules["c-0"],
@@ -108,6 +111,26 @@ TEST(ConversationChecker, StartingInTheMiddleFindsWhatAFullRunFinds) {
     EXPECT_EQ(check_from(restarted, events, middle, loader_over(events, &loads)), tail)
         << "from " << middle;
   }
+}
+
+TEST(ConversationChecker, AConversationTheBotHandlesAloneHoldsNoState) {
+  using namespace conversation;
+  const Timestamp t = from_unix_ms(1'793'750'400'000);
+  const std::vector<Event> bot_only = {
+      Opened{"cust", Channel::web, t}, MessageReceived{"m1", Channel::web, "退款多久到账", t + 1s},
+      Resolved{"", t + 2s}, Closed{CloseReason::auto_closed, t + 3s}};
+  std::vector<FeedEvent> events;
+  for (std::size_t v = 0; v < bot_only.size(); ++v) events.push_back({"bot", v + 1, bot_only[v]});
+  int loads = 0;
+  auto checker = shipped_checker();
+  for (std::size_t v = 0; v < 3; ++v) {
+    auto found = checker.check("bot", v + 1, bot_only[v], loader_over(events, &loads));
+    ASSERT_TRUE(found) << found.error();
+    EXPECT_TRUE(found->empty());
+    EXPECT_EQ(checker.states_held(), 0u) << "after version " << v + 1;
+  }
+  EXPECT_EQ(loads, 0);
+  EXPECT_EQ(checker.conversations_followed(), 1u);
 }
 
 TEST(ConversationChecker, AnUnreadableHistoryIsAnErrorAndNothingIsApplied) {
