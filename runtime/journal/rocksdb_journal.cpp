@@ -1,5 +1,6 @@
 #include "runtime/journal/rocksdb_journal.hpp"
 
+#include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
@@ -70,6 +71,8 @@ struct RocksDbJournal::Handles {
   rocksdb::ColumnFamilyHandle* meta = nullptr;
   rocksdb::ColumnFamilyHandle* snapshots = nullptr;
   rocksdb::ColumnFamilyHandle* feed = nullptr;
+  std::shared_ptr<rocksdb::Cache> block_cache;
+  std::uint64_t memtables_limit_bytes = 0;
 
   ~Handles() {
     for (auto* cf : cfs) {
@@ -131,6 +134,10 @@ Expected<std::unique_ptr<RocksDbJournal>, JournalError> RocksDbJournal::open(
   handles->snapshots = handles->cfs[3];
   handles->feed = handles->cfs[4];
 
+  handles->memtables_limit_bytes =
+      static_cast<std::uint64_t>(cf_options.write_buffer_size) *
+      static_cast<std::uint64_t>(cf_options.max_write_buffer_number) * handles->cfs.size();
+  handles->block_cache = table.block_cache;
   std::unique_ptr<RocksDbJournal> journal(new RocksDbJournal(std::move(handles)));
   journal->read_only_ = options.read_only;
   auto last = journal->load_last_seq();
@@ -380,6 +387,18 @@ Expected<std::vector<FeedEntry>, JournalError> RocksDbJournal::read_feed(std::ui
     entries[i].event = std::move(decoded->event);
   }
   return entries;
+}
+
+StorageMemory RocksDbJournal::memory() const {
+  StorageMemory m;
+  std::uint64_t memtables = 0;
+  if (h_->db->GetAggregatedIntProperty(rocksdb::DB::Properties::kCurSizeAllMemTables, &memtables)) {
+    m.memtables_bytes = memtables;
+  }
+  m.memtables_limit_bytes = h_->memtables_limit_bytes;
+  m.block_cache_bytes = h_->block_cache->GetUsage();
+  m.block_cache_limit_bytes = h_->block_cache->GetCapacity();
+  return m;
 }
 
 Expected<void, JournalError> RocksDbJournal::sync() {

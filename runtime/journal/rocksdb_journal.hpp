@@ -30,6 +30,15 @@ struct RocksDbJournalOptions {
   bool read_only = false;
 };
 
+// What RocksDB holds in memory now, and the most it may hold by configuration: write buffers
+// (memtables; at most two per column family before a flush) and the block cache.
+struct StorageMemory {
+  std::uint64_t memtables_bytes = 0;
+  std::uint64_t block_cache_bytes = 0;
+  std::uint64_t memtables_limit_bytes = 0;
+  std::uint64_t block_cache_limit_bytes = 0;
+};
+
 class RocksDbJournal final : public Journal {
  public:
   // Opens (or creates) the database. A read-only or missing-permission directory, a locked
@@ -55,6 +64,7 @@ class RocksDbJournal final : public Journal {
                                                                 std::size_t max_entries) override;
   Expected<void, JournalError> sync() override;
   std::uint64_t last_seq() const override { return last_seq_.load(std::memory_order_acquire); }
+  StorageMemory memory() const;
 
  private:
   struct Handles;
