@@ -100,10 +100,18 @@ runtime::RegistryStats registry_stats(caf::actor_system& system, const caf::acto
   return stats;
 }
 
-void stop_entities(caf::actor_system& system, const caf::actor& registry) {
-  caf::scoped_actor self{system};
-  self->request(registry, std::chrono::seconds(60), runtime::stop_atom::value)
-      .receive([] {}, [](caf::error&) {});
+// Stops the registry and every entity, and waits until CAF counts `running_before` actors or
+// fewer again (the entities are gone, not just told to go).
+void stop_entities(caf::actor_system& system, const caf::actor& registry, std::size_t running_before) {
+  {
+    caf::scoped_actor self{system};
+    self->request(registry, std::chrono::seconds(60), runtime::stop_atom::value)
+        .receive([] {}, [](caf::error&) {});
+  }
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+  while (system.registry().running() > running_before && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
 }
 
 // Waits until the live heap stops shrinking (actors are destroyed asynchronously after their
@@ -135,6 +143,10 @@ double freed_per(const bench::ProcessMemory& before, const bench::ProcessMemory&
 bench::ProcessMemory trimmed_memory() {
   malloc_trim(0);
   return bench::process_memory();
+}
+
+double percentile(const std::vector<double>& sorted, double q) {
+  return sorted[static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1))];
 }
 
 struct Phase {
@@ -242,6 +254,7 @@ int main(int argc, char** argv) {
       settings.block_cache_mb);
   auto* storage = dynamic_cast<runtime::RocksDbJournal*>((*node)->node().journal().get());
   const Phase baseline{trimmed_memory(), storage->memory()};
+  const std::size_t running_at_start = system.registry().running();
   line("node started (bot trained, nothing active)", memory_line(baseline.memory));
 
   const auto filled = bench::fill_conversations((*node)->service(), *questions, options.fill);
@@ -254,7 +267,7 @@ int main(int argc, char** argv) {
        fmt::format("{:.1f} s, {:.0f} messages/s, {:.0f} conversations/s", filled.seconds,
                    filled.delivered / filled.seconds, n / filled.seconds));
   const auto& registry = (*node)->node().registry();
-  const auto with_customers = report_phase("after the fill (customers still resident)", baseline,
+  const auto with_customers = report_phase("right after the fill", baseline,
                                            storage->memory(), registry_stats(system, registry), n);
 
   // The customers' idle timeout passes; a conversation is resident until its own.
@@ -262,11 +275,13 @@ int main(int argc, char** argv) {
                                             std::chrono::seconds(options.customer_idle_seconds));
   line("customers passivated after", fmt::format("{:.1f} s", waited));
   settled_memory();
-  const auto after = report_phase("customers passivated (conversations resident)", baseline,
+  const auto after = report_phase("once every customer passivated (conversations resident)", baseline,
                                   storage->memory(), registry_stats(system, registry), n);
-  line("projected RSS for 1,000,000 active conversations, all customers resident too",
-       projection(baseline, with_customers, n));
-  line("projected RSS for 1,000,000 active conversations", projection(baseline, after, n));
+  if (options.conversation_idle_seconds == 0) {
+    line("projected RSS for 1,000,000 active conversations, right after the fill",
+         projection(baseline, with_customers, n));
+    line("projected RSS for 1,000,000 active conversations", projection(baseline, after, n));
+  }
 
   line("sizeof conversation actor / state",
        fmt::format("{} / {} bytes",
@@ -286,6 +301,15 @@ int main(int argc, char** argv) {
     const auto idle = report_phase("conversations passivated too (open, idle)", baseline,
                                    storage->memory(), registry_stats(system, registry), n);
     line("projected RSS for 1,000,000 open idle conversations", projection(baseline, idle, n));
+    // What passivation costs: a customer coming back finds the conversation on disk.
+    const auto resumed = bench::resume_conversations((*node)->service(), *questions, options.fill, 1000);
+    line("a customer returns to a passivated conversation: deliver -> result",
+         resumed.micros.empty()
+             ? std::string("no answer")
+             : fmt::format("p50 {:.0f} us, p99 {:.0f} us, max {:.0f} us ({} messages, {} failed{})",
+                           percentile(resumed.micros, 0.50), percentile(resumed.micros, 0.99),
+                           resumed.micros.back(), resumed.micros.size(), resumed.failed,
+                           resumed.first_error.empty() ? "" : ": " + resumed.first_error));
   }
   // Where it goes: release the parts one after the other and see how much live heap each frees.
   // Freed heap is measured, not RSS: glibc keeps freed pages mapped.
@@ -294,7 +318,7 @@ int main(int argc, char** argv) {
   const auto without_reporting = settled_memory();
   line("  held by the reporting feed (projections), per conversation",
        fmt::format("{:.0f} bytes", freed_per(with_everything, without_reporting, n)));
-  stop_entities(system, (*node)->node().registry());
+  stop_entities(system, (*node)->node().registry(), running_at_start);
   const auto without_entities = settled_memory();
   line("  held by the entity actors and the registry, per conversation",
        fmt::format("{:.0f} bytes", freed_per(without_reporting, without_entities, n)));

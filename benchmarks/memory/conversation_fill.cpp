@@ -1,6 +1,8 @@
 #include "benchmarks/memory/conversation_fill.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <future>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -107,6 +109,45 @@ ConversationFillResult fill_conversations(service::ServiceApi& api,
   result.failed = drive.failed.load();
   std::lock_guard lock(drive.mutex);
   result.first_error = drive.first_error;
+  return result;
+}
+
+ResumeResult resume_conversations(service::ServiceApi& api, const load::QuestionMix& questions,
+                                  const ConversationFillOptions& filled, std::uint64_t count) {
+  ResumeResult result;
+  std::mt19937_64 rng(11);
+  const std::uint64_t step = std::max<std::uint64_t>(1, filled.conversations / std::max<std::uint64_t>(1, count));
+  for (std::uint64_t session = 0; session < filled.conversations && result.micros.size() + result.failed < count;
+       session += step) {
+    service::InboundMessage in;
+    in.channel = Channel::web;
+    in.channel_user_id = "v" + std::to_string(session);
+    in.message_id = in.channel_user_id + "-resume";
+    load::QuestionShares shares;
+    shares.human_request = 0;  // as in the fill: no agents here
+    in.text = questions.sample(rng, shares).text;
+    std::promise<Expected<service::DeliverResult, service::ServiceError>> answered;
+    auto future = answered.get_future();
+    const auto start = std::chrono::steady_clock::now();
+    api.deliver(std::move(in), [&answered](Expected<service::DeliverResult, service::ServiceError> r) {
+      answered.set_value(std::move(r));
+    });
+    const auto r = future.get();
+    const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+    std::string problem;
+    if (!r) {
+      problem = r.error().message;
+    } else if (r->conversation_id != r->customer_id + "/c1") {
+      problem = "customer " + r->customer_id + " came back to " + r->conversation_id + ", not its open conversation";
+    }
+    if (problem.empty()) {
+      result.micros.push_back(us);
+    } else {
+      ++result.failed;
+      if (result.first_error.empty()) result.first_error = problem;
+    }
+  }
+  std::sort(result.micros.begin(), result.micros.end());
   return result;
 }
 

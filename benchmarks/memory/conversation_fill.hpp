@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "runtime/service/service_api.hpp"
 
@@ -33,5 +34,17 @@ struct ConversationFillResult {
 ConversationFillResult fill_conversations(service::ServiceApi& api,
                                           const load::QuestionMix& questions,
                                           const ConversationFillOptions& options);
+
+// `count` of the filled customers (spread evenly over them) each send one more message, one
+// customer at a time. With passivated entities this is a customer coming back to an open
+// conversation that is on disk: the message must continue that conversation (`<customer>/c1`).
+struct ResumeResult {
+  std::vector<double> micros;  // deliver -> result, per message, sorted
+  std::uint64_t failed = 0;    // an error, or a different conversation than the open one
+  std::string first_error;
+};
+
+ResumeResult resume_conversations(service::ServiceApi& api, const load::QuestionMix& questions,
+                                  const ConversationFillOptions& filled, std::uint64_t count);
 
 }  // namespace sb::bench
