@@ -8,7 +8,8 @@
 // Every figure is measured in this run, on this machine.
 //
 // usage: e2e_bench [--seconds S (5)] [--open-seconds S (10)] [--durability sync|batched|none]
-//                  [--concurrency N (64)] [--batch N (1)] [--dir DIR] [--json FILE]
+//                  [--concurrency N (64)] [--batch N (1)] [--workers N (CAF's default)]
+//                  [--dir DIR] [--json FILE]
 
 #include <filesystem>
 #include <iostream>
@@ -42,13 +43,14 @@ struct Options {
   int batch = 1;
   std::string dir = "/tmp/switchboard-e2e-bench";
   std::string json_path;
+  int workers = 0;  // CAF scheduler threads; 0: CAF's default
 };
 
 Options parse(int argc, char** argv) {
   Options o;
   bench::BenchFlags(
       "e2e_bench [--seconds S] [--open-seconds S] [--durability sync|batched|none] "
-      "[--concurrency N] [--batch N] [--dir DIR] [--json FILE]")
+      "[--concurrency N] [--batch N] [--workers N] [--dir DIR] [--json FILE]")
       .value("--seconds", o.seconds)
       .value("--open-seconds", o.open_seconds)
       .option("--durability",
@@ -59,6 +61,7 @@ Options parse(int argc, char** argv) {
               })
       .value("--concurrency", o.concurrency)
       .value("--batch", o.batch)
+      .value("--workers", o.workers)
       .value("--dir", o.dir)
       .value("--json", o.json_path)
       .parse(argc, argv);
@@ -97,6 +100,7 @@ int main(int argc, char** argv) {
   load::EmbeddedServerOptions server_options;
   server_options.data_dir = node_dir;
   server_options.durability = options.durability;
+  server_options.worker_threads = options.workers;
   auto server = load::EmbeddedServer::start(server_options);
   if (!server) {
     std::cerr << "e2e_bench: " << server.error() << "\n";
