@@ -7,6 +7,7 @@
 #include <rocksdb/write_batch.h>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 #include <unordered_map>
 
@@ -100,6 +101,16 @@ RocksDbJournal::~RocksDbJournal() = default;
 
 Expected<std::unique_ptr<RocksDbJournal>, JournalError> RocksDbJournal::open(
     const RocksDbJournalOptions& options) {
+  if (!options.read_only) {
+    // RocksDB creates only the last directory of the path; an operator's --storage.path
+    // /srv/switchboard/data on a fresh machine should just work.
+    std::error_code error;
+    std::filesystem::create_directories(options.path, error);
+    if (error) {
+      return unexpected(JournalError{JournalErrc::io_error,
+                                     "cannot open " + options.path + ": cannot create the directory: " + error.message()});
+    }
+  }
   rocksdb::Options db_options;
   db_options.create_if_missing = !options.read_only;
   db_options.create_missing_column_families = !options.read_only;

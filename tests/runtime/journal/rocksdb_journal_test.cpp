@@ -209,6 +209,26 @@ TEST_F(RocksDbJournalTest, AReadOnlyDirectoryIsAClearError) {
   std::filesystem::permissions(dir_.path(), std::filesystem::perms::owner_all);
 }
 
+TEST_F(RocksDbJournalTest, MissingParentDirectoriesAreCreated) {
+  const auto path = dir_.str("srv/switchboard/data");
+  {
+    auto journal = RocksDbJournal::open({path, nullptr});
+    ASSERT_TRUE(journal) << journal.error().message;
+    ASSERT_TRUE(append_one(**journal, make_append(conversation("c-1"), 0)));
+  }
+  auto reopened = RocksDbJournal::open({path, nullptr});
+  ASSERT_TRUE(reopened) << reopened.error().message;
+  EXPECT_EQ((*reopened)->last_seq(), 1u);
+}
+
+TEST_F(RocksDbJournalTest, AReadOnlyOpenCreatesNothing) {
+  const auto path = dir_.str("missing/data");
+  RocksDbJournalOptions options{path, nullptr};
+  options.read_only = true;
+  EXPECT_FALSE(RocksDbJournal::open(options));
+  EXPECT_FALSE(std::filesystem::exists(dir_.str("missing")));
+}
+
 TEST_F(RocksDbJournalTest, APathThatIsAFileIsAClearError) {
   const auto path = dir_.str("not-a-directory");
   { std::ofstream(path) << "x"; }
