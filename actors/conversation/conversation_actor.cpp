@@ -93,9 +93,12 @@ caf::result<TurnOutcome> handle_inbound(ConversationActor* self,
   return promise;
 }
 
+std::optional<Timestamp> deadline_of(const State& state, const services::ConversationPolicy& policy) {
+  return next_deadline(state, policy.auto_close_after, policy.queue_abandon_after, policy.bot_resolve_after);
+}
+
 void arm_timer(ConversationActor* self, const services::EntityServices& services, Volatile& memory) {
-  const auto deadline = next_deadline(self->state.model, services.conversation.auto_close_after,
-                                      services.conversation.queue_abandon_after);
+  const auto deadline = deadline_of(self->state.model, services.conversation);
   if (!deadline || deadline == memory.armed) return;
   memory.armed = deadline;
   const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
@@ -123,10 +126,7 @@ caf::actor spawn_conversation(caf::actor_system& system, const runtime::EntityKe
       open_follow_up(self, *services, *memory);  // one requested before a crash, if any
       arm_timer(self, *services, *memory);
     };
-    self->state.wake_at = [services](const State& state) {
-      return next_deadline(state, services->conversation.auto_close_after,
-                           services->conversation.queue_abandon_after);
-    };
+    self->state.wake_at = [services](const State& state) { return deadline_of(state, services->conversation); };
     return runtime::entity_behavior<Decider, Codec>(
         self, key, context,
         [self, services, memory](services::inbound_atom, InboundTurn& turn) {
@@ -135,10 +135,10 @@ caf::actor spawn_conversation(caf::actor_system& system, const runtime::EntityKe
         [self, services, memory](services::timer_atom) {
           memory->armed.reset();
           const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+          const auto& policy = services->conversation;
           runtime::CommandEnvelope<Command> envelope{
-              CheckTimers{services->conversation.auto_close_after, now, services->conversation.queue_abandon_after},
-              {}, {}, self->state.key.id,
-              to_unix_ms(now)};
+              CheckTimers{policy.auto_close_after, now, policy.queue_abandon_after, policy.bot_resolve_after},
+              {}, {}, self->state.key.id, to_unix_ms(now)};
           runtime::execute<Decider, Codec>(self, envelope, [](caf::expected<Reply>) {});
         });
   });

@@ -258,6 +258,9 @@ ConversationDecision decide_timers(const State& state, const CheckTimers& c) {
   if (state.phase == Phase::offered && c.at >= state.offer->expires_at) {
     return ConversationDecision::accept({OfferExpired{state.offer->agent_id, c.at}});
   }
+  if (auto resolves = bot_resolves_at(state, c.bot_resolve_after); resolves && c.at >= *resolves) {
+    return ConversationDecision::accept({Resolved{"", c.at}});
+  }
   const auto due = next_deadline(state, c.auto_close_after);
   if (state.phase == Phase::resolved && due && c.at >= *due) {
     return ConversationDecision::accept({Closed{CloseReason::auto_closed, c.at}});

@@ -225,11 +225,13 @@ struct Rate {
 // Sent by the actor's timer, armed at next_deadline(state, ...); emits what is due: an offer's
 // expiry, a resolved conversation's auto-close, and — when queue_abandon_after > 0 — the close of
 // a handed-off conversation whose customer has been silent that long while waiting, with a
-// follow-up ticket so that a person still answers.
+// follow-up ticket so that a person still answers; when bot_resolve_after > 0, the resolution (by
+// the bot) of a conversation the bot handles alone whose customer has been silent that long.
 struct CheckTimers {
   Duration auto_close_after{0};
   Timestamp at;
   Duration queue_abandon_after{0};
+  Duration bot_resolve_after{0};
   bool operator==(const CheckTimers&) const = default;
 };
 // A person must follow up by ticket (e.g. the handoff came outside the support hours). Accepted

@@ -56,10 +56,16 @@ std::optional<Timestamp> queue_abandoned_at(const State& state, Duration after) 
   return state.last_activity_at + after;
 }
 
+std::optional<Timestamp> bot_resolves_at(const State& state, Duration after) {
+  if (state.phase != Phase::bot || state.handoff || after <= Duration::zero()) return std::nullopt;
+  return state.last_activity_at + after;
+}
+
 std::optional<Timestamp> next_deadline(const State& state, Duration auto_close_after,
-                                       Duration queue_abandon_after) {
+                                       Duration queue_abandon_after, Duration bot_resolve_after) {
   std::optional<Timestamp> due = queue_abandoned_at(state, queue_abandon_after);
   const auto earliest = [&](Timestamp t) { due = due ? std::min(*due, t) : t; };
+  if (auto resolves = bot_resolves_at(state, bot_resolve_after)) earliest(*resolves);
   if (state.phase == Phase::offered && state.offer) earliest(state.offer->expires_at);
   if (state.phase == Phase::resolved && state.resolution && auto_close_after > Duration::zero()) {
     earliest(state.resolution->at + auto_close_after);

@@ -55,11 +55,18 @@ std::optional<RoutingRequest> routing_request(const State& state);
 // (the customer writing keeps it alive). nullopt when it is not waiting or after <= 0.
 std::optional<Timestamp> queue_abandoned_at(const State& state, Duration after);
 
+// When a conversation the bot handles alone counts as done: `after` past the last activity. Nobody
+// says "resolved" to a bot, so without this it would stay open for ever, and the bot would never
+// be credited with a resolution. nullopt when a person was asked for, or after <= 0.
+std::optional<Timestamp> bot_resolves_at(const State& state, Duration after);
+
 // When the actor's timer should next fire (an offer's expiry; a resolved conversation's
 // auto-close when auto_close_after > 0; a waiting conversation's abandonment when
-// queue_abandon_after > 0), or nullopt. The timer sends CheckTimers.
+// queue_abandon_after > 0; a bot conversation's resolution when bot_resolve_after > 0), or
+// nullopt. The timer sends CheckTimers.
 std::optional<Timestamp> next_deadline(const State& state, Duration auto_close_after,
-                                       Duration queue_abandon_after = Duration::zero());
+                                       Duration queue_abandon_after = Duration::zero(),
+                                       Duration bot_resolve_after = Duration::zero());
 
 // Side effects the actor performs after an event is durable.
 enum class Effect : std::uint8_t {

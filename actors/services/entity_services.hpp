@@ -58,6 +58,9 @@ struct ConversationPolicy {
   // A customer silent this long while waiting for a person has left: the conversation closes and
   // a follow-up ticket keeps the question answered (0: never).
   Duration queue_abandon_after = std::chrono::minutes(30);
+  // A customer silent this long in a conversation the bot handles alone is done: the bot
+  // resolves it (it reopens if they write within the reopen window; 0: never).
+  Duration bot_resolve_after = std::chrono::minutes(30);
   // When people answer chats; a handoff outside them opens a follow-up ticket at once (the
   // conversation stays queued for whoever comes online first). None: always staffed.
   std::optional<ticket::BusinessCalendar> support_hours;

@@ -24,6 +24,7 @@ struct EmbeddedServerOptions {
   runtime::DurabilityMode durability = runtime::DurabilityMode::sync;
   std::string knowledge_base = "config/kb/default_kb.jsonl";
   std::string sample_orders = "config/kb/sample_orders.jsonl";
+  std::string bot_model_dir;  // empty: under data_dir
   int worker_threads = 0;  // CAF scheduler threads; 0: CAF's default (one per core)
   int agent_tokens = 32;   // grants for agents a1 .. aN
 };

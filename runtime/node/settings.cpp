@@ -37,7 +37,9 @@ SwitchboardConfig::SwitchboardConfig() {
       .add(knowledge_base_, "knowledge-base",
            "knowledge base JSONL (default: config/kb/default_kb.jsonl)")
       .add(sample_orders_, "sample-orders",
-           "orders of the built-in sample business backend (default: config/kb/sample_orders.jsonl)");
+           "orders of the built-in sample business backend (default: config/kb/sample_orders.jsonl)")
+      .add(bot_model_dir_, "model-dir",
+           "where trained bot models are cached (default: empty, <storage.path>/bot-model)");
   opt_group{custom_options_, "conversation"}
       .add(reopen_window_, "reopen-window",
            "a customer writing this soon after the end reopens the conversation (default: 24h)")
@@ -46,6 +48,9 @@ SwitchboardConfig::SwitchboardConfig() {
       .add(queue_abandon_after_, "queue-abandon-after",
            "a customer silent this long while queued has left: closed, with a follow-up ticket "
            "(0s: never; default: 30min)")
+      .add(bot_resolve_after_, "bot-resolve-after",
+           "a customer silent this long in a conversation the bot handles alone is done: the bot "
+           "resolves it (0s: never; default: 30min)")
       .add(support_hours_, "support-hours",
            "when agents answer chats, e.g. \"mon-fri 09:00-18:00, sat 10:00-16:00, utc+08:00\"; a "
            "handoff outside them opens a follow-up ticket (default: empty, always staffed)");
@@ -85,11 +90,14 @@ Expected<NodeSettings, std::string> SwitchboardConfig::node_settings() const {
   s.log_level = log_level_;
   s.knowledge_base = knowledge_base_;
   s.sample_orders = sample_orders_;
+  s.bot_model_dir = bot_model_dir_;
   s.conversation.reopen_window = to_ms(reopen_window_);
   s.conversation.auto_close_after = to_ms(auto_close_after_);
   s.conversation.offer_timeout = to_ms(offer_timeout_);
   s.conversation.queue_abandon_after = to_ms(queue_abandon_after_);
+  s.conversation.bot_resolve_after = to_ms(bot_resolve_after_);
   if (s.conversation.offer_timeout.count() <= 0 || s.conversation.queue_abandon_after.count() < 0 ||
+      s.conversation.bot_resolve_after.count() < 0 ||
       s.conversation.reopen_window.count() < 0 || s.conversation.auto_close_after.count() < 0) {
     return unexpected(std::string("conversation.* durations must not be negative, and offer-timeout must be positive"));
   }

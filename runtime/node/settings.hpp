@@ -24,6 +24,7 @@ struct ConversationSettings {
   std::chrono::milliseconds auto_close_after = std::chrono::hours(24);
   std::chrono::milliseconds offer_timeout = std::chrono::seconds(30);
   std::chrono::milliseconds queue_abandon_after = std::chrono::minutes(30);  // 0: never
+  std::chrono::milliseconds bot_resolve_after = std::chrono::minutes(30);    // 0: never
   std::optional<ticket::BusinessCalendar> support_hours;                     // none: always staffed
 };
 
@@ -44,6 +45,7 @@ struct NodeSettings {
   std::string log_level = "info";
   std::string knowledge_base = "config/kb/default_kb.jsonl";
   std::string sample_orders = "config/kb/sample_orders.jsonl";
+  std::string bot_model_dir;  // where trained bot models are cached; empty: <data_dir>/bot-model
   ConversationSettings conversation;
 };
 
@@ -72,10 +74,12 @@ class SwitchboardConfig : public caf::actor_system_config {
   std::string log_level_ = "info";
   std::string knowledge_base_ = "config/kb/default_kb.jsonl";
   std::string sample_orders_ = "config/kb/sample_orders.jsonl";
+  std::string bot_model_dir_;
   caf::timespan reopen_window_ = std::chrono::hours(24);
   caf::timespan auto_close_after_ = std::chrono::hours(24);
   caf::timespan offer_timeout_ = std::chrono::seconds(30);
   caf::timespan queue_abandon_after_ = std::chrono::minutes(30);
+  caf::timespan bot_resolve_after_ = std::chrono::minutes(30);
   std::string support_hours_;
 };
 

@@ -40,7 +40,7 @@ Expected<std::unique_ptr<SwitchboardNode>, std::string> SwitchboardNode::start(
   const auto& conversation = settings.conversation;
   services->conversation = services::ConversationPolicy{conversation.reopen_window, conversation.auto_close_after,
                                                         conversation.offer_timeout, conversation.queue_abandon_after,
-                                                        conversation.support_hours};
+                                                        conversation.bot_resolve_after, conversation.support_hours};
   services->backends = spawn_backend_desk(system, std::make_shared<const bot::SampleBackend>(std::move(*orders)));
   services->sla_policies = default_sla_policies();
   // What an administrator's configuration (the configuration entity) is laid over.
@@ -75,7 +75,8 @@ Expected<std::unique_ptr<SwitchboardNode>, std::string> SwitchboardNode::start(
 
   // The bot answers from the current knowledge-base version: the log's, else the shipped file.
   // Its trained model is cached under the data directory: a start on a KB trained before loads it.
-  auto models = KnowledgeBaseKeeper::model_store_in(settings.data_dir);
+  auto models = settings.bot_model_dir.empty() ? KnowledgeBaseKeeper::model_store_in(settings.data_dir)
+                                               : ModelStoreOption(bot::ModelStore(settings.bot_model_dir));
   auto bot = KnowledgeBaseKeeper::load_current(system, (*node)->registry(), files.knowledge_base, models);
   if (!bot) return unexpected(bot.error());
   services->bot = std::make_shared<services::BotHolder>(std::move(*bot));

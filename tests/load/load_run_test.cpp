@@ -22,6 +22,7 @@ class LoadRunTest : public ::testing::Test {
   void SetUp() override {
     EmbeddedServerOptions options;
     options.data_dir = dir_.str();
+    options.bot_model_dir = SB_TEST_BOT_MODEL_DIR;
     options.durability = runtime::DurabilityMode::none;
     options.knowledge_base = kKb;
     options.sample_orders = kOrders;

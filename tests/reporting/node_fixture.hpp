@@ -91,6 +91,7 @@ class NodeFixture : public ::testing::Test {
     system_ = std::make_unique<caf::actor_system>(*config_);
     runtime::NodeSettings settings;
     settings.data_dir = data_dir();
+    settings.bot_model_dir = SB_TEST_BOT_MODEL_DIR;
     auto node = service::SwitchboardNode::start(*system_, settings, files());
     ASSERT_TRUE(node) << node.error();
     node_ = std::move(*node);

@@ -95,6 +95,7 @@ class RpcE2eTest : public ::testing::Test {
     system_ = std::make_unique<caf::actor_system>(*config_);
     runtime::NodeSettings settings;
     settings.data_dir = dir_.str();
+    settings.bot_model_dir = SB_TEST_BOT_MODEL_DIR;
     auto node = service::SwitchboardNode::start(*system_, settings, shipped_bot_files());
     ASSERT_TRUE(node) << node.error();
     node_ = std::move(*node);

@@ -67,6 +67,7 @@ bool ServerProcess::spawn(std::uint16_t port) {
   std::vector<std::string> args{options_.binary,
                                 "serve",
                                 "--storage.path=" + options_.data_dir,
+                                std::string("--bot.model-dir=") + SB_TEST_BOT_MODEL_DIR,
                                 "--rpc.host=127.0.0.1",
                                 "--rpc.port=" + std::to_string(port),
                                 tokens_arg(options_.token_lines),

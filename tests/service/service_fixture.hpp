@@ -60,6 +60,7 @@ class NodeFixture : public ::testing::Test {
     system_ = std::make_unique<caf::actor_system>(*config_);
     runtime::NodeSettings settings;
     settings.data_dir = dir_.str();
+    settings.bot_model_dir = SB_TEST_BOT_MODEL_DIR;
     settings.conversation = std::move(conversation);
     BotFiles files{std::string(SB_SOURCE_DIR) + "/config/kb/default_kb.jsonl",
                    std::string(SB_SOURCE_DIR) + "/config/kb/sample_orders.jsonl"};

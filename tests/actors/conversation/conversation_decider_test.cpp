@@ -374,6 +374,25 @@ TEST(ConversationEnd, AutoCloseAfterTheDelay) {
             Rejection::invalid_field);
 }
 
+TEST(ConversationEnd, TheBotResolvesAConversationWhoseCustomerWentSilent) {
+  const Duration silence = std::chrono::minutes(30);
+  const Duration close = std::chrono::hours(24);
+  const State with_bot = fold_events<Decider>(in_bot());  // last activity at minute 0
+  EXPECT_EQ(bot_resolves_at(with_bot, silence), at_min(30));
+  EXPECT_EQ(next_deadline(with_bot, close, {}, silence), at_min(30));
+  EXPECT_FALSE(next_deadline(with_bot, close));  // off unless configured
+  EXPECT_TRUE(given<Decider>(in_bot()).when(CheckTimers{close, at_min(29), {}, silence}).events().empty());
+  auto done = given<Decider>(in_bot()).when(CheckTimers{close, at_min(30), {}, silence});
+  EXPECT_EQ(done.events(), (Events{Resolved{"", at_min(30)}}));
+  EXPECT_EQ(done.state().phase, Phase::resolved);
+  // Then it closes like any resolution, and writing within the reopen window reopens it.
+  EXPECT_EQ(next_deadline(done.state(), close, {}, silence), at_min(30) + close);
+  EXPECT_TRUE(should_reopen(done.state(), at_min(40), close));
+  // A conversation handed to a person is never the bot's to resolve.
+  EXPECT_FALSE(bot_resolves_at(fold_events<Decider>(in_queue()), silence));
+  EXPECT_TRUE(given<Decider>(in_queue()).when(CheckTimers{close, at_min(31), {}, silence}).events().empty());
+}
+
 // ---- follow-up tickets -----------------------------------------------------------------------
 TEST(ConversationFollowUp, ACustomerSilentInTheQueueLeavesAndATicketFollowsUp) {
   const Duration abandon = std::chrono::minutes(30);

@@ -25,11 +25,14 @@ TEST(NodeSettings, DefaultsPassivateCustomersSoonerThanOtherEntities) {
   EXPECT_EQ(s->entity.idle_timeout, 2min);
   EXPECT_EQ(s->customer_idle_timeout, 30s);
   EXPECT_EQ(s->durability, DurabilityMode::sync);
+  EXPECT_EQ(s->conversation.bot_resolve_after, 30min);
 }
 
 TEST(NodeSettings, TheCustomerIdleTimeoutIsAnOption) {
-  auto s = settings_from({"--entity.customer-idle-timeout=5s", "--entity.idle-timeout=10min"});
+  auto s = settings_from({"--entity.customer-idle-timeout=5s", "--entity.idle-timeout=10min",
+                          "--conversation.bot-resolve-after=0s"});
   ASSERT_TRUE(s) << s.error();
+  EXPECT_EQ(s->conversation.bot_resolve_after, 0ms) << "0s: never";
   EXPECT_EQ(s->customer_idle_timeout, 5s);
   EXPECT_EQ(s->entity.idle_timeout, 10min);
 }
