@@ -48,7 +48,7 @@ struct ConversationCell {
   std::array<std::uint64_t, kHandoffReasonCount> handoff_reasons{};
   std::uint64_t ended = 0;         // first resolution or close of each episode (open or reopen)
   std::uint64_t bot_resolved = 0;  // ... of a conversation never handed off
-  std::uint64_t resolutions = 0;
+  std::uint64_t resolutions = 0;  // by agents (the bot's count in bot_resolved)
   std::uint64_t first_contact_resolutions = 0;  // retracted when the conversation reopens
   std::uint64_t transfers = 0;
   std::array<std::uint64_t, kCsatScores> csat{};

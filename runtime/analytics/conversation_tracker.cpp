@@ -167,6 +167,12 @@ void ConversationTracker::end_episode(ConversationTrack& t, std::int64_t at_ms, 
 
 void ConversationTracker::on(ConversationTrack& t, const Resolved& e) {
   const std::int64_t at = ms(e.at);
+  if (e.by_agent_id.empty()) {
+    // The bot's (its customer went quiet): a bot resolution, not an agent's resolution, handle
+    // time or first-contact figure.
+    end_episode(t, at, kNoName);
+    return;
+  }
   const NameId by = models_->names.intern(e.by_agent_id);
   const CellKey k = key(t, by);
   ConversationCell& c = cell(at, k);

@@ -48,6 +48,7 @@ Expected<std::unique_ptr<EmbeddedServer>, std::string> EmbeddedServer::start(
   settings.knowledge_base = options.knowledge_base;
   settings.sample_orders = options.sample_orders;
   settings.bot_model_dir = options.bot_model_dir;
+  settings.conversation = options.conversation;
   auto node = service::SwitchboardNode::start(*s.system, settings,
                                               {options.knowledge_base, options.sample_orders});
   if (!node) return unexpected("cannot start the node: " + node.error());

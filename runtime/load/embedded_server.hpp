@@ -12,6 +12,7 @@
 
 #include "runtime/journal/durability.hpp"
 #include "runtime/load/load_options.hpp"
+#include "runtime/node/settings.hpp"
 
 namespace sb::service {
 class SwitchboardNode;
@@ -25,6 +26,7 @@ struct EmbeddedServerOptions {
   std::string knowledge_base = "config/kb/default_kb.jsonl";
   std::string sample_orders = "config/kb/sample_orders.jsonl";
   std::string bot_model_dir;  // empty: under data_dir
+  runtime::ConversationSettings conversation;
   int worker_threads = 0;  // CAF scheduler threads; 0: CAF's default (one per core)
   int agent_tokens = 32;   // grants for agents a1 .. aN
 };

@@ -20,7 +20,11 @@ usage: switchboard demo [--storage.path DIR (./data)] [--storage.durability sync
 
 Any `switchboard load` option changes the peak (e.g. --duration 40 --rate 80 --json demo.json).
 The data stays in DIR afterwards: `switchboard report --storage.path DIR` reads it.
+Time runs fast in the demo: a conversation the bot handles alone is resolved after 5 s of
+silence (a real node waits conversation.bot-resolve-after, 30 min).
 )";
+
+constexpr auto kDemoBotResolveAfter = std::chrono::seconds(5);
 
 // A morning that turns into a midnight-sale spike: ramp up, steady, a x4 peak, back to steady.
 LoadOptions demo_defaults() {
@@ -44,6 +48,9 @@ LoadOptions demo_defaults() {
 // Takes the demo's own options out of `args`; the rest are load options.
 Expected<EmbeddedServerOptions, std::string> take_server_options(std::vector<std::string>& args) {
   EmbeddedServerOptions server;
+  // The demo compresses a sale into half a minute: a customer silent for 5 s is done, where a
+  // real one gets conversation.bot-resolve-after (30 min) before the bot resolves the chat.
+  server.conversation.bot_resolve_after = kDemoBotResolveAfter;
   std::vector<std::string> rest;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string name = args[i];

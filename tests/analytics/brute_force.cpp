@@ -148,10 +148,11 @@ void conversation_samples(const std::vector<const Event*>& h, std::vector<Sample
             },
             [&](const ReleasedFromAgent&) { assigned_at.reset(); },
             [&](const Resolved& x) {
-              emit(ms(x.at), after, x.by_agent_id, Metric::resolution);
-              if (!x.by_agent_id.empty() && assigned_at)
+              const bool by_agent = !x.by_agent_id.empty();  // else the bot's: no agent metric
+              if (by_agent) emit(ms(x.at), after, x.by_agent_id, Metric::resolution);
+              if (by_agent && assigned_at)
                 emit(ms(x.at), after, x.by_agent_id, Metric::handle_time, ms(x.at) - *assigned_at);
-              if (!transferred && !ever_reopened) emit(ms(x.at), after, x.by_agent_id, Metric::fcr);
+              if (by_agent && !transferred && !ever_reopened) emit(ms(x.at), after, x.by_agent_id, Metric::fcr);
               if (!ended) {
                 emit(ms(x.at), after, x.by_agent_id, Metric::ended);
                 if (!handed_off) emit(ms(x.at), after, x.by_agent_id, Metric::bot_resolved);
