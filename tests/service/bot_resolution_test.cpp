@@ -15,6 +15,11 @@ using namespace std::chrono_literals;
 
 class BotResolutionTest : public NodeFixture {
  protected:
+  void start_resolving_after(std::chrono::milliseconds silence) {
+    runtime::ConversationSettings policy;
+    policy.bot_resolve_after = silence;
+    start(policy);
+  }
   std::string phase_of(const std::string& conversation_id) {
     auto view = wait_for<ConversationView>([&](auto done) { api().conversation(conversation_id, done); });
     EXPECT_TRUE(view) << view.error().message;
@@ -31,9 +36,7 @@ class BotResolutionTest : public NodeFixture {
 };
 
 TEST_F(BotResolutionTest, ASilentCustomersBotConversationIsResolvedAndReopensOnTheNextMessage) {
-  runtime::ConversationSettings policy;
-  policy.bot_resolve_after = 300ms;
-  start(policy);
+  start_resolving_after(300ms);
   auto first = say("visitor-1", "m-1", "how long does a refund take");
   ASSERT_TRUE(first) << first.error().message;
   ASSERT_FALSE(first->handed_off);
@@ -48,9 +51,7 @@ TEST_F(BotResolutionTest, ASilentCustomersBotConversationIsResolvedAndReopensOnT
 }
 
 TEST_F(BotResolutionTest, AConversationWaitingForAPersonIsNotTheBotsToResolve) {
-  runtime::ConversationSettings policy;
-  policy.bot_resolve_after = 200ms;
-  start(policy);
+  start_resolving_after(200ms);
   auto handoff = say("visitor-2", "m-1", "转人工");
   ASSERT_TRUE(handoff) << handoff.error().message;
   ASSERT_TRUE(handoff->handed_off);
