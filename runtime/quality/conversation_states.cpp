@@ -29,9 +29,8 @@ Expected<const conversation::State*, std::string> ConversationStates::before(
 }
 
 Expected<ConversationStates::Entry, std::string> ConversationStates::rebuild(
-    const std::string& id, std::uint64_t version, const HistoryLoader& load) const {
+    const std::string& id, std::uint64_t version, const HistoryLoader& load) {
   Entry rebuilt;
-  rebuilt.version = version - 1;
   if (version <= 1) return rebuilt;  // nothing before the first event
   auto history = load(id, version - 1);
   if (!history) return unexpected("conversation " + id + ": " + history.error());
@@ -40,16 +39,8 @@ Expected<ConversationStates::Entry, std::string> ConversationStates::rebuild(
                       " events before version " + std::to_string(version) + ", read " +
                       std::to_string(history->size()));
   }
-  conversation::State state;
-  for (const auto& past : *history) {
-    state = conversation::Decider::evolve(std::move(state), past);
-    if (const auto* closed = std::get_if<conversation::Closed>(&past)) {
-      rebuilt.closed_at = closed->at;
-    } else if (std::holds_alternative<conversation::Reopened>(past)) {
-      rebuilt.closed_at.reset();
-    }
-  }
-  rebuilt.state = std::make_unique<conversation::State>(std::move(state));
+  rebuilt.state = std::make_unique<conversation::State>();
+  for (const auto& past : *history) fold(id, rebuilt, past);
   return rebuilt;
 }
 

@@ -60,7 +60,7 @@ class ConversationStates {
   };
   // Entry for `id` holding its full state at `version` - 1, read from its history.
   Expected<Entry, std::string> rebuild(const std::string& id, std::uint64_t version,
-                                       const HistoryLoader& load) const;
+                                       const HistoryLoader& load);
   void fold(const std::string& id, Entry& entry, const conversation::Event& event);
   void evict_oldest_closed();
 
