@@ -145,14 +145,13 @@ bench::ProcessMemory trimmed_memory() {
   return bench::process_memory();
 }
 
-double percentile(const std::vector<double>& sorted, double q) {
-  return sorted[static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1))];
-}
-
 struct Phase {
   bench::ProcessMemory memory;
   runtime::StorageMemory storage;
 };
+
+// RocksDB's write buffers and block cache as they are now.
+std::uint64_t buffer_bytes(const runtime::StorageMemory& s) { return s.memtables_bytes + s.block_cache_bytes; }
 
 double per(std::uint64_t now, std::uint64_t base, double n) {
   return (static_cast<double>(now) - static_cast<double>(base)) / n;
@@ -172,8 +171,7 @@ Phase report_phase(const std::string& phase, const Phase& baseline,
        fmt::format("{:.0f} / {:.0f} MiB (at most {:.0f} / {:.0f})", bench::mib(storage.memtables_bytes),
                    bench::mib(storage.block_cache_bytes), bench::mib(storage.memtables_limit_bytes),
                    bench::mib(storage.block_cache_limit_bytes)));
-  const double buffers = per(storage.memtables_bytes + storage.block_cache_bytes,
-                             baseline.storage.memtables_bytes + baseline.storage.block_cache_bytes, n);
+  const double buffers = per(buffer_bytes(storage), buffer_bytes(baseline.storage), n);
   line("  RSS per active conversation (without RocksDB's buffers)",
        fmt::format("{:.0f} bytes ({:.0f})", per(now.memory.rss_bytes, baseline.memory.rss_bytes, n),
                    per(now.memory.rss_bytes, baseline.memory.rss_bytes, n) - buffers));
@@ -186,17 +184,13 @@ Phase report_phase(const std::string& phase, const Phase& baseline,
 
 // The node at start, RocksDB's buffers at their limit, and what each conversation adds.
 std::string projection(const Phase& baseline, const Phase& now, double n) {
-  const auto buffers = [](const runtime::StorageMemory& s) {
-    return static_cast<double>(s.memtables_bytes + s.block_cache_bytes);
+  const auto without_buffers = [](const Phase& p) {
+    return static_cast<double>(p.memory.rss_bytes) - static_cast<double>(buffer_bytes(p.storage));
   };
-  const double per_conversation =
-      (static_cast<double>(now.memory.rss_bytes) - buffers(now.storage) -
-       (static_cast<double>(baseline.memory.rss_bytes) - buffers(baseline.storage))) /
-      n;
+  const double per_conversation = (without_buffers(now) - without_buffers(baseline)) / n;
   const double limits =
       static_cast<double>(now.storage.memtables_limit_bytes + now.storage.block_cache_limit_bytes);
-  const double projected = static_cast<double>(baseline.memory.rss_bytes) - buffers(baseline.storage) +
-                           limits + per_conversation * kTargetConversations;
+  const double projected = without_buffers(baseline) + limits + per_conversation * kTargetConversations;
   return fmt::format("{:.2f} GiB (target <= 4 GiB: {})", projected / (1024.0 * 1024 * 1024),
                      projected <= kTargetBytesFor1M ? "met" : "NOT met");
 }
@@ -303,13 +297,11 @@ int main(int argc, char** argv) {
     line("projected RSS for 1,000,000 open idle conversations", projection(baseline, idle, n));
     // What passivation costs: a customer coming back finds the conversation on disk.
     const auto resumed = bench::resume_conversations((*node)->service(), *questions, options.fill, 1000);
+    const auto& took = resumed.latency;
     line("a customer returns to a passivated conversation: deliver -> result",
-         resumed.micros.empty()
-             ? std::string("no answer")
-             : fmt::format("p50 {:.0f} us, p99 {:.0f} us, max {:.0f} us ({} messages, {} failed{})",
-                           percentile(resumed.micros, 0.50), percentile(resumed.micros, 0.99),
-                           resumed.micros.back(), resumed.micros.size(), resumed.failed,
-                           resumed.first_error.empty() ? "" : ": " + resumed.first_error));
+         fmt::format("p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms ({} messages, {} failed{})",
+                     took.p50_ms, took.p99_ms, took.max_ms, took.count, resumed.failed,
+                     resumed.first_error.empty() ? "" : ": " + resumed.first_error));
   }
   // Where it goes: release the parts one after the other and see how much live heap each frees.
   // Freed heap is measured, not RSS: glibc keeps freed pages mapped.
@@ -323,8 +315,7 @@ int main(int argc, char** argv) {
   line("  held by the entity actors and the registry, per conversation",
        fmt::format("{:.0f} bytes", freed_per(without_reporting, without_entities, n)));
   const auto rest = storage->memory();
-  const double buffers = per(rest.memtables_bytes + rest.block_cache_bytes,
-                             baseline.storage.memtables_bytes + baseline.storage.block_cache_bytes, n);
+  const double buffers = per(buffer_bytes(rest), buffer_bytes(baseline.storage), n);
   line("  RocksDB memtables and block cache (bounded), per conversation",
        fmt::format("{:.0f} bytes", buffers));
   line("  the rest (journal version cache, sink hub, router ...), per conversation",

@@ -18,6 +18,24 @@ namespace {
 
 constexpr std::size_t kTexts = 4096;  // sampled once; customers pick from them in turn
 
+// Customers stay with the bot: no agents are needed.
+load::QuestionShares bot_only() {
+  load::QuestionShares shares;
+  shares.human_request = 0;
+  return shares;
+}
+
+// Message `suffix` of web visitor "v<session>".
+service::InboundMessage visitor_message(std::uint64_t session, const std::string& suffix,
+                                        std::string text) {
+  service::InboundMessage in;
+  in.channel = Channel::web;
+  in.channel_user_id = "v" + std::to_string(session);
+  in.message_id = in.channel_user_id + "-" + suffix;
+  in.text = std::move(text);
+  return in;
+}
+
 // Shared by the callbacks (CAF worker threads) and the waiting thread; the callbacks hold it
 // too, so the last one may finish after the waiting thread has returned.
 struct Drive : std::enable_shared_from_this<Drive> {
@@ -41,11 +59,8 @@ struct Drive : std::enable_shared_from_this<Drive> {
   }
 
   void say(std::uint64_t session, int message) {
-    service::InboundMessage in;
-    in.channel = Channel::web;
-    in.channel_user_id = "v" + std::to_string(session);
-    in.message_id = in.channel_user_id + "-" + std::to_string(message);
-    in.text = texts[(session * 7 + static_cast<std::uint64_t>(message)) % texts.size()];
+    auto in = visitor_message(session, std::to_string(message),
+                              texts[(session * 7 + static_cast<std::uint64_t>(message)) % texts.size()]);
     api.deliver(std::move(in), [self = shared_from_this(), session, message](
                                    Expected<service::DeliverResult, service::ServiceError> r) {
       self->answered(session, message, r);
@@ -82,10 +97,7 @@ ConversationFillResult fill_conversations(service::ServiceApi& api,
   auto shared = std::make_shared<Drive>(api, options);
   Drive& drive = *shared;
   std::mt19937_64 rng(2026);
-  load::QuestionShares shares;
-  shares.human_request = 0;  // customers stay with the bot: no agents are needed
-  for (std::size_t i = 0; i < kTexts; ++i)
-    drive.texts.push_back(questions.sample(rng, shares).text);
+  for (std::size_t i = 0; i < kTexts; ++i) drive.texts.push_back(questions.sample(rng, bot_only()).text);
 
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < options.in_flight; ++i) drive.start_next_session();
@@ -115,25 +127,21 @@ ConversationFillResult fill_conversations(service::ServiceApi& api,
 ResumeResult resume_conversations(service::ServiceApi& api, const load::QuestionMix& questions,
                                   const ConversationFillOptions& filled, std::uint64_t count) {
   ResumeResult result;
+  load::LatencyRecorder latency;
+  std::uint64_t answered = 0;
   std::mt19937_64 rng(11);
   const std::uint64_t step = std::max<std::uint64_t>(1, filled.conversations / std::max<std::uint64_t>(1, count));
-  for (std::uint64_t session = 0; session < filled.conversations && result.micros.size() + result.failed < count;
+  for (std::uint64_t session = 0; session < filled.conversations && answered + result.failed < count;
        session += step) {
-    service::InboundMessage in;
-    in.channel = Channel::web;
-    in.channel_user_id = "v" + std::to_string(session);
-    in.message_id = in.channel_user_id + "-resume";
-    load::QuestionShares shares;
-    shares.human_request = 0;  // as in the fill: no agents here
-    in.text = questions.sample(rng, shares).text;
-    std::promise<Expected<service::DeliverResult, service::ServiceError>> answered;
-    auto future = answered.get_future();
+    auto in = visitor_message(session, "resume", questions.sample(rng, bot_only()).text);
+    std::promise<Expected<service::DeliverResult, service::ServiceError>> reply;
+    auto future = reply.get_future();
     const auto start = std::chrono::steady_clock::now();
-    api.deliver(std::move(in), [&answered](Expected<service::DeliverResult, service::ServiceError> r) {
-      answered.set_value(std::move(r));
+    api.deliver(std::move(in), [&reply](Expected<service::DeliverResult, service::ServiceError> r) {
+      reply.set_value(std::move(r));
     });
     const auto r = future.get();
-    const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+    const auto took = std::chrono::steady_clock::now() - start;
     std::string problem;
     if (!r) {
       problem = r.error().message;
@@ -141,13 +149,14 @@ ResumeResult resume_conversations(service::ServiceApi& api, const load::Question
       problem = "customer " + r->customer_id + " came back to " + r->conversation_id + ", not its open conversation";
     }
     if (problem.empty()) {
-      result.micros.push_back(us);
+      latency.record(took);
+      ++answered;
     } else {
       ++result.failed;
       if (result.first_error.empty()) result.first_error = problem;
     }
   }
-  std::sort(result.micros.begin(), result.micros.end());
+  result.latency = latency.summary();
   return result;
 }
 

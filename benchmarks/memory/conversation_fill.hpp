@@ -7,8 +7,8 @@
 
 #include <cstdint>
 #include <string>
-#include <vector>
 
+#include "runtime/load/latency_recorder.hpp"
 #include "runtime/service/service_api.hpp"
 
 namespace sb::load {
@@ -39,8 +39,8 @@ ConversationFillResult fill_conversations(service::ServiceApi& api,
 // customer at a time. With passivated entities this is a customer coming back to an open
 // conversation that is on disk: the message must continue that conversation (`<customer>/c1`).
 struct ResumeResult {
-  std::vector<double> micros;  // deliver -> result, per message, sorted
-  std::uint64_t failed = 0;    // an error, or a different conversation than the open one
+  load::LatencySummary latency;  // deliver -> result of the messages answered (their count too)
+  std::uint64_t failed = 0;      // an error, or a different conversation than the open one
   std::string first_error;
 };
 
