@@ -5,6 +5,7 @@
 #include "actors/conversation/conversation_follow_up.hpp"
 #include "actors/conversation/conversation_queries.hpp"
 #include "actors/services/service_messages.hpp"
+#include "runtime/entity/entity_registry.hpp"
 
 namespace sb::conversation {
 namespace {
@@ -103,9 +104,8 @@ void arm_timer(ConversationActor* self, const services::EntityServices& services
   memory.armed = deadline;
   const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
   const auto delay = std::max(Duration(0), *deadline - now);
-  // Through the registry, so a passivated conversation is woken for its deadline.
-  self->delayed_send(self->state.context.registry, delay, runtime::route_atom::value,
-                     self->state.key, caf::make_message(services::timer_atom::value));
+  runtime::route_later(self->state.context.registry, delay, self->state.key,
+                       caf::make_message(services::timer_atom::value));
 }
 
 }  // namespace

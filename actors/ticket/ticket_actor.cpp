@@ -5,6 +5,7 @@
 #include "actors/ticket/sla_clock.hpp"
 #include "actors/ticket/ticket_decider.hpp"
 #include "runtime/entity/entity_host.hpp"
+#include "runtime/entity/entity_registry.hpp"
 
 namespace sb::ticket {
 namespace {
@@ -25,8 +26,7 @@ void arm(TicketActor* self, Timer& timer, const Clock& clock) {
   // which recovers and checks (a timer to `self` would die with the instance).
   const auto& registry = self->state.context.registry;
   if (registry) {
-    self->delayed_send(registry, delay, runtime::route_atom::value, self->state.key,
-                       caf::make_message(services::timer_atom::value));
+    runtime::route_later(registry, delay, self->state.key, caf::make_message(services::timer_atom::value));
   } else {
     self->delayed_send(self, delay, services::timer_atom::value);
   }

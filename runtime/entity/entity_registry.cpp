@@ -148,4 +148,9 @@ caf::message route_to(const EntityKey& key, caf::message inner) {
   return caf::make_message(route_atom::value, key, std::move(inner));
 }
 
+void route_later(const caf::actor& registry, std::chrono::milliseconds delay, const EntityKey& key,
+                 caf::message inner) {
+  caf::delayed_anon_send(registry, delay, route_atom::value, key, std::move(inner));
+}
+
 }  // namespace sb::runtime

@@ -14,6 +14,7 @@
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 
+#include <chrono>
 #include <functional>
 #include <map>
 
@@ -44,6 +45,13 @@ caf::actor spawn_entity_registry(caf::actor_system& system, EntityContext contex
 
 // Convenience: the message that routes `inner` to `key`.
 caf::message route_to(const EntityKey& key, caf::message inner);
+
+// An entity's timer: `inner` reaches entity `key` through the registry after `delay`, so a
+// passivated entity is woken for it. Sent anonymously: a delayed message holds its sender, and
+// a timer armed for hours must not keep the instance that armed it (its actor and state) in
+// memory after it passivated.
+void route_later(const caf::actor& registry, std::chrono::milliseconds delay, const EntityKey& key,
+                 caf::message inner);
 
 }  // namespace sb::runtime
 
