@@ -101,11 +101,12 @@ std::optional<Timestamp> deadline_of(const State& state, const services::Convers
 void arm_timer(ConversationActor* self, const services::EntityServices& services, Volatile& memory) {
   const auto deadline = deadline_of(self->state.model, services.conversation);
   if (!deadline || deadline == memory.armed) return;
-  memory.armed = deadline;
   const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
   const auto delay = std::max(Duration(0), *deadline - now);
-  runtime::route_later(self->state.context.registry, delay, self->state.key,
-                       caf::make_message(services::timer_atom::value));
+  // A far deadline (the bot's 30 min resolution) is left to the wake-up index until it is near.
+  if (runtime::arm_entity_timer(self->state.context, delay, self->state.key,
+                                caf::make_message(services::timer_atom::value)))
+    memory.armed = deadline;
 }
 
 }  // namespace
@@ -126,6 +127,7 @@ caf::actor spawn_conversation(caf::actor_system& system, const runtime::EntityKe
       open_follow_up(self, *services, *memory);  // one requested before a crash, if any
       arm_timer(self, *services, *memory);
     };
+    self->state.on_wake = [self, services, memory] { arm_timer(self, *services, *memory); };
     self->state.wake_at = [services](const State& state) { return deadline_of(state, services->conversation); };
     return runtime::entity_behavior<Decider, Codec>(
         self, key, context,

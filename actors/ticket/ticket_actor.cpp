@@ -20,16 +20,17 @@ struct Timer {
 void arm(TicketActor* self, Timer& timer, const Clock& clock) {
   const auto deadline = next_deadline(self->state.model);
   if (!deadline || deadline == timer.armed) return;
-  timer.armed = deadline;
   const auto delay = std::max(Duration(0), *deadline - clock());
   // Through the registry: if this instance has passivated by then, the timer wakes a new one,
-  // which recovers and checks (a timer to `self` would die with the instance).
-  const auto& registry = self->state.context.registry;
-  if (registry) {
-    runtime::route_later(registry, delay, self->state.key, caf::make_message(services::timer_atom::value));
-  } else {
+  // which recovers and checks (a timer to `self` would die with the instance). A far deadline is
+  // left to the wake-up index until it is near.
+  if (!self->state.context.registry) {
     self->delayed_send(self, delay, services::timer_atom::value);
+  } else if (!runtime::arm_entity_timer(self->state.context, delay, self->state.key,
+                                        caf::make_message(services::timer_atom::value))) {
+    return;
   }
+  timer.armed = deadline;
 }
 
 std::string agent_of(const std::string& assignee) {
@@ -67,6 +68,7 @@ caf::actor spawn_ticket(caf::actor_system& system, const runtime::EntityKey& key
       arm(self, *timer, clock);
     };
     self->state.after_recover = [self, timer, clock] { arm(self, *timer, clock); };
+    self->state.on_wake = self->state.after_recover;
     self->state.wake_at = [](const State& state) { return next_deadline(state); };
     return runtime::entity_behavior<Decider, Codec>(
         self, key, context, [self, timer, clock](services::timer_atom) {

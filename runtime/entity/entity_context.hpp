@@ -14,6 +14,11 @@ struct EntityHostOptions {
   std::chrono::milliseconds idle_timeout{120'000};    // Default: 2 min idle -> passivate
   std::uint64_t snapshot_every_events = 100;           // Default: a snapshot every 100 events
   std::size_t recent_commands_max = 128;               // Default: 128 command ids per entity
+  // Timers due further out than this are not held in memory: a pending timer costs about 1 KB
+  // in CAF's clock, one per open conversation. The journal's wake-up index (scanned at least
+  // this often, see wake_scheduler.hpp) wakes the entity when the deadline comes near. The node
+  // sets it to its scan interval; unbounded by default (no scanner: every timer is armed).
+  std::chrono::milliseconds timer_horizon = std::chrono::milliseconds::max();
 };
 
 struct EntityContext {

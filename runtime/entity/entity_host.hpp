@@ -43,6 +43,9 @@ struct EntityState {
       after_persist;
   // Runs once after recovery (re-arm timers from state).
   std::function<void()> after_recover;
+  // Runs when a due wake-up index entry reaches this instance (recovered): arm a timer that was
+  // beyond the context's timer horizon when it was computed.
+  std::function<void()> on_wake;
   // Entities with timers say when they next need to run; the host keeps the journal's wake-up
   // index in step (in the same write as the events), so a restarted node wakes them.
   std::function<std::optional<Timestamp>(const typename D::State&)> wake_at;
@@ -265,9 +268,12 @@ caf::behavior entity_behavior(EntityActor<D, C>* self, EntityKey key, EntityCont
       },
       [self](get_atom) { return EntityView<D>{self->state.version, self->state.model}; },
       [self](stop_atom) { self->quit(); },
-      // Sent by the node for a due wake-up index entry: being spawned and recovered is the point
-      // (after_recover re-arms the entity's timers; one already due fires at once).
-      [](wake_atom) {},
+      // Sent by the node for a due wake-up index entry. A new instance is recovered first
+      // (after_recover re-arms its timers; one already due fires at once); a living one arms the
+      // timer it left to the index.
+      [self](wake_atom) {
+        if (self->state.on_wake) self->state.on_wake();
+      },
       std::forward<Extra>(extra)...,
       caf::after(st.context.options.idle_timeout) >> [self] { detail::request_passivation(self); },
   };

@@ -153,4 +153,11 @@ void route_later(const caf::actor& registry, std::chrono::milliseconds delay, co
   caf::delayed_anon_send(registry, delay, route_atom::value, key, std::move(inner));
 }
 
+bool arm_entity_timer(const EntityContext& context, std::chrono::milliseconds delay,
+                      const EntityKey& key, caf::message inner) {
+  if (delay > context.options.timer_horizon) return false;
+  route_later(context.registry, delay, key, std::move(inner));
+  return true;
+}
+
 }  // namespace sb::runtime

@@ -53,6 +53,12 @@ caf::message route_to(const EntityKey& key, caf::message inner);
 void route_later(const caf::actor& registry, std::chrono::milliseconds delay, const EntityKey& key,
                  caf::message inner);
 
+// An entity's timer as route_later, unless `delay` is beyond the context's timer horizon: then
+// nothing is held in memory and the wake-up index wakes the entity near its deadline (the entity
+// arms the timer again from its on_wake). Returns whether the timer was armed. Needs a registry.
+bool arm_entity_timer(const EntityContext& context, std::chrono::milliseconds delay,
+                      const EntityKey& key, caf::message inner);
+
 }  // namespace sb::runtime
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(sb::runtime::RegistryStats)

@@ -10,14 +10,18 @@
 namespace sb::runtime {
 
 Node::Node(caf::actor_system& system, std::shared_ptr<Journal> journal, JournalActors actors,
-           caf::actor registry)
+           caf::actor registry, std::chrono::milliseconds wake_scan_interval)
     : system_(system),
       journal_(std::move(journal)),
       journal_actors_(std::move(actors)),
-      registry_(std::move(registry)) {}
+      registry_(std::move(registry)),
+      wake_scan_interval_(wake_scan_interval) {}
 
 void Node::start_wake_scheduler() {
-  if (!wake_scheduler_) wake_scheduler_ = spawn_wake_scheduler(system_, journal_, registry_);
+  if (wake_scheduler_) return;
+  WakeSchedulerOptions options;
+  options.rescan_interval = wake_scan_interval_;
+  wake_scheduler_ = spawn_wake_scheduler(system_, journal_, registry_, options);
 }
 
 Node::~Node() { shutdown(); }
@@ -40,10 +44,12 @@ Expected<std::unique_ptr<Node>, std::string> Node::start(caf::actor_system& syst
   auto actors = spawn_journal_actors(system, journal, writer_options, settings.journal_readers,
                                      /*detached=*/true);
   EntityContext context{actors.writer, actors.reader, caf::actor{}, settings.entity};
+  context.options.timer_horizon = settings.wake_scan_interval;  // the scheduler covers the rest
   auto registry = spawn_entity_registry(system, context, std::move(factories));
   spdlog::info("node started: data in {}, durability {}, {} events in the feed", settings.data_dir,
                to_string(settings.durability), journal->last_seq());
-  return std::unique_ptr<Node>(new Node(system, journal, std::move(actors), std::move(registry)));
+  return std::unique_ptr<Node>(new Node(system, journal, std::move(actors), std::move(registry),
+                                        settings.wake_scan_interval));
 }
 
 void Node::shutdown() {

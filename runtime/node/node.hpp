@@ -28,7 +28,8 @@ class Node {
   const std::shared_ptr<Journal>& journal() const { return journal_; }
 
   // Starts waking entities whose timers fall due (wake_scheduler.hpp). Call once whatever the
-  // entities use is assembled: a woken entity runs its effects at once.
+  // entities use is assembled: a woken entity runs its effects at once. Entities leave timers
+  // further out than settings.wake_scan_interval to it, so a node without it never fires those.
   void start_wake_scheduler();
 
   // Stops the entities, lets the writer finish every append it has accepted, then stops it.
@@ -36,12 +37,13 @@ class Node {
 
  private:
   Node(caf::actor_system& system, std::shared_ptr<Journal> journal, JournalActors actors,
-       caf::actor registry);
+       caf::actor registry, std::chrono::milliseconds wake_scan_interval);
 
   caf::actor_system& system_;
   std::shared_ptr<Journal> journal_;
   JournalActors journal_actors_;
   caf::actor registry_;
+  std::chrono::milliseconds wake_scan_interval_;
   caf::actor wake_scheduler_;  // wakes entities whose timers fall due (wake_scheduler.hpp)
   bool stopped_ = false;
 };

@@ -25,6 +25,8 @@ SwitchboardConfig::SwitchboardConfig() {
       .add(idle_timeout_, "idle-timeout", "passivate an entity idle this long (default: 2min)")
       .add(customer_idle_timeout_, "customer-idle-timeout",
            "passivate a customer idle this long (default: 30s)")
+      .add(wake_scan_interval_, "wake-scan-interval",
+           "read the wake-up index this often; timers further out wait for it (default: 10min)")
       .add(snapshot_every_, "snapshot-every", "events between snapshots (default: 100)")
       .add(recent_commands_, "recent-commands",
            "command ids remembered per entity for idempotency (default: 128)");
@@ -81,6 +83,10 @@ Expected<NodeSettings, std::string> SwitchboardConfig::node_settings() const {
   s.customer_idle_timeout = to_ms(customer_idle_timeout_);
   if (s.entity.idle_timeout.count() <= 0 || s.customer_idle_timeout.count() <= 0) {
     return unexpected(std::string("entity.idle-timeout and entity.customer-idle-timeout must be positive"));
+  }
+  s.wake_scan_interval = to_ms(wake_scan_interval_);
+  if (s.wake_scan_interval.count() <= 0) {
+    return unexpected(std::string("entity.wake-scan-interval must be positive"));
   }
   s.entity.snapshot_every_events = snapshot_every_;
   s.entity.recent_commands_max = recent_commands_;

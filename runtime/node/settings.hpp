@@ -39,6 +39,8 @@ struct NodeSettings {
   // Customers passivate sooner than the other entities: a customer is needed only while one of
   // its messages is routed (its state is a short replay away), a conversation while it is talked.
   std::chrono::milliseconds customer_idle_timeout = std::chrono::seconds(30);
+  // How often the wake-up index is read; entities hold timers in memory only this far ahead.
+  std::chrono::milliseconds wake_scan_interval = std::chrono::minutes(10);
   std::string rpc_host = "127.0.0.1";
   std::uint16_t rpc_port = 7400;
   std::vector<std::string> rpc_tokens;  // "role:subject:sha256hex" lines
@@ -66,6 +68,7 @@ class SwitchboardConfig : public caf::actor_system_config {
   caf::timespan append_timeout_ = std::chrono::seconds(10);
   caf::timespan idle_timeout_ = std::chrono::minutes(2);
   caf::timespan customer_idle_timeout_ = std::chrono::seconds(30);
+  caf::timespan wake_scan_interval_ = std::chrono::minutes(10);
   std::size_t snapshot_every_ = 100;
   std::size_t recent_commands_ = 128;
   std::string rpc_host_ = "127.0.0.1";

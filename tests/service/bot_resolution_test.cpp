@@ -50,6 +50,19 @@ TEST_F(BotResolutionTest, ASilentCustomersBotConversationIsResolvedAndReopensOnT
   EXPECT_EQ(phase_of(first->conversation_id), "bot");
 }
 
+// A deadline further out than the wake-up index's scan interval holds no timer in memory: the
+// scan finds it and wakes the (still living) conversation, which arms its timer then.
+TEST_F(BotResolutionTest, ADeadlineBeyondTheWakeScanIntervalIsReachedThroughTheWakeUpIndex) {
+  wake_scan_interval_ = 150ms;
+  start_resolving_after(700ms);
+  auto first = say("visitor-3", "m-1", "how long does a refund take");
+  ASSERT_TRUE(first) << first.error().message;
+  ASSERT_FALSE(first->handed_off);
+  std::this_thread::sleep_for(300ms);
+  EXPECT_EQ(phase_of(first->conversation_id), "bot") << "not due yet";
+  ASSERT_TRUE(reaches(first->conversation_id, "resolved"));
+}
+
 TEST_F(BotResolutionTest, AConversationWaitingForAPersonIsNotTheBotsToResolve) {
   start_resolving_after(200ms);
   auto handoff = say("visitor-2", "m-1", "转人工");

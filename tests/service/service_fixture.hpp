@@ -62,6 +62,7 @@ class NodeFixture : public ::testing::Test {
     settings.data_dir = dir_.str();
     settings.bot_model_dir = SB_TEST_BOT_MODEL_DIR;
     settings.conversation = std::move(conversation);
+    settings.wake_scan_interval = wake_scan_interval_;
     BotFiles files{std::string(SB_SOURCE_DIR) + "/config/kb/default_kb.jsonl",
                    std::string(SB_SOURCE_DIR) + "/config/kb/sample_orders.jsonl"};
     auto node = SwitchboardNode::start(*system_, settings, files);
@@ -89,6 +90,7 @@ class NodeFixture : public ::testing::Test {
   }
 
   sb::testing::TempDir dir_;
+  std::chrono::milliseconds wake_scan_interval_ = std::chrono::minutes(10);  // set before start()
   std::unique_ptr<caf::actor_system_config> config_;
   std::unique_ptr<caf::actor_system> system_;
   std::unique_ptr<SwitchboardNode> node_;

@@ -26,6 +26,16 @@ TEST(NodeSettings, DefaultsPassivateCustomersSoonerThanOtherEntities) {
   EXPECT_EQ(s->customer_idle_timeout, 30s);
   EXPECT_EQ(s->durability, DurabilityMode::sync);
   EXPECT_EQ(s->conversation.bot_resolve_after, 30min);
+  EXPECT_EQ(s->wake_scan_interval, 10min);
+}
+
+TEST(NodeSettings, TheWakeScanIntervalIsAnOptionAndMustBePositive) {
+  auto s = settings_from({"--entity.wake-scan-interval=30s"});
+  ASSERT_TRUE(s) << s.error();
+  EXPECT_EQ(s->wake_scan_interval, 30s);
+  auto zero = settings_from({"--entity.wake-scan-interval=0s"});
+  ASSERT_FALSE(zero);
+  EXPECT_NE(zero.error().find("entity.wake-scan-interval"), std::string::npos) << zero.error();
 }
 
 TEST(NodeSettings, TheCustomerIdleTimeoutIsAnOption) {
