@@ -9,6 +9,7 @@
 //
 // usage: e2e_bench [--seconds S (5)] [--open-seconds S (10)] [--durability sync|batched|none]
 //                  [--concurrency N (64)] [--batch N (1)] [--workers N (CAF's default)]
+//                  [--policy stealing|sharing (CAF's default: stealing)]
 //                  [--dir DIR] [--json FILE]
 
 #include <filesystem>
@@ -44,13 +45,15 @@ struct Options {
   std::string dir = "/tmp/switchboard-e2e-bench";
   std::string json_path;
   int workers = 0;  // CAF scheduler threads; 0: CAF's default
+  std::string policy;  // CAF's scheduler.policy (stealing | sharing); empty: CAF's default
 };
 
 Options parse(int argc, char** argv) {
   Options o;
   bench::BenchFlags(
       "e2e_bench [--seconds S] [--open-seconds S] [--durability sync|batched|none] "
-      "[--concurrency N] [--batch N] [--workers N] [--dir DIR] [--json FILE]")
+      "[--concurrency N] [--batch N] [--workers N] [--policy stealing|sharing] [--dir DIR] "
+      "[--json FILE]")
       .value("--seconds", o.seconds)
       .value("--open-seconds", o.open_seconds)
       .option("--durability",
@@ -62,6 +65,11 @@ Options parse(int argc, char** argv) {
       .value("--concurrency", o.concurrency)
       .value("--batch", o.batch)
       .value("--workers", o.workers)
+      .option("--policy",
+              [&o](const std::string& text) {
+                o.policy = text;
+                return text == "stealing" || text == "sharing";
+              })
       .value("--dir", o.dir)
       .value("--json", o.json_path)
       .parse(argc, argv);
@@ -93,14 +101,19 @@ int main(int argc, char** argv) {
   const auto node_dir = options.dir + "/node";
   std::filesystem::remove_all(options.dir);
   std::filesystem::create_directories(options.dir);  // RocksDB creates only the last level
-  std::cout << fmt::format("e2e_bench: durability {}, {} in flight, batch {}, data in {}\n",
-                           runtime::to_string(options.durability), options.concurrency,
-                           options.batch, options.dir);
+  std::cout << fmt::format(
+      "e2e_bench: durability {}, {} in flight, batch {}, CAF scheduler {} x {}, data in {}\n",
+      runtime::to_string(options.durability), options.concurrency, options.batch,
+      options.policy.empty() ? "stealing" : options.policy,
+      options.workers > 0 ? std::to_string(options.workers) : "default", options.dir);
 
   load::EmbeddedServerOptions server_options;
   server_options.data_dir = node_dir;
   server_options.durability = options.durability;
   server_options.worker_threads = options.workers;
+  server_options.scheduler_policy = options.policy;
+  // Beside the wiped directory: the model is trained once per KB, not at every run.
+  server_options.bot_model_dir = options.dir + "-bot-model";
   auto server = load::EmbeddedServer::start(server_options);
   if (!server) {
     std::cerr << "e2e_bench: " << server.error() << "\n";

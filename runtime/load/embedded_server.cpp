@@ -41,6 +41,8 @@ Expected<std::unique_ptr<EmbeddedServer>, std::string> EmbeddedServer::start(
   std::unique_ptr<EmbeddedServer> server(new EmbeddedServer());
   auto& s = *server->state_;
   if (options.worker_threads > 0) s.config.set("scheduler.max-threads", options.worker_threads);
+  if (!options.scheduler_policy.empty())
+    s.config.set("scheduler.policy", caf::atom_from_string(options.scheduler_policy));
   s.system = std::make_unique<caf::actor_system>(s.config);
   runtime::NodeSettings settings;
   settings.data_dir = options.data_dir;

@@ -28,6 +28,7 @@ struct EmbeddedServerOptions {
   std::string bot_model_dir;  // empty: under data_dir
   runtime::ConversationSettings conversation;
   int worker_threads = 0;  // CAF scheduler threads; 0: CAF's default (one per core)
+  std::string scheduler_policy;  // CAF's scheduler.policy: "stealing" or "sharing"; empty: CAF's default
   int agent_tokens = 32;   // grants for agents a1 .. aN
 };
 
