@@ -170,6 +170,13 @@ int main(int argc, char** argv) {
        fmt::format("{:.2f} / {:.2f}", half->bot_reply.p50_ms, half->bot_reply.p99_ms));
   line("  p99.9 / max deliver -> bot reply (ms)",
        fmt::format("{:.2f} / {:.2f}", half->bot_reply.p999_ms, half->bot_reply.max_ms));
+  line(fmt::format("    first message of a visit ({}): p50 / p99", half->bot_reply_first.count),
+       fmt::format("{:.2f} / {:.2f}", half->bot_reply_first.p50_ms, half->bot_reply_first.p99_ms));
+  line(fmt::format("    later in the visit ({}): p50 / p99", half->bot_reply_follow_up.count),
+       fmt::format("{:.2f} / {:.2f}", half->bot_reply_follow_up.p50_ms,
+                   half->bot_reply_follow_up.p99_ms));
+  line("  p50 / p99 send lag of the generator itself (ms)",
+       fmt::format("{:.2f} / {:.2f}", half->schedule_lag.p50_ms, half->schedule_lag.p99_ms));
   line(fmt::format("raw RocksDB: {} events, {}/write, {}", raw.events, group,
                    sync ? "sync" : "no sync"),
        fmt::format("{:.0f} ev/s", raw.per_second()));

@@ -100,7 +100,8 @@ void ChannelAdapter::send(std::vector<Scheduled>& batch) {
   const auto started = Clock::now();
   for (const auto& item : batch) {
     metrics_.on_schedule_lag(started - item.intended);
-    metrics_.expect_bot_reply(item.planned.message.message_id, item.intended);
+    metrics_.expect_bot_reply(item.planned.message.message_id, item.intended,
+                              !item.planned.follow_up);
   }
   metrics_.counters.sent.fetch_add(batch.size(), std::memory_order_relaxed);
   metrics_.counters.calls.fetch_add(1, std::memory_order_relaxed);

@@ -7,9 +7,10 @@ constexpr std::string_view kBotSuffix = "/bot";  // the service's bot reply id: 
 
 }  // namespace
 
-void LoadMetrics::expect_bot_reply(const std::string& message_id, Clock::time_point intended) {
+void LoadMetrics::expect_bot_reply(const std::string& message_id, Clock::time_point intended,
+                                   bool first_of_visit) {
   std::lock_guard lock(mutex_);
-  pending_bot_[message_id] = intended;
+  pending_bot_[message_id] = PendingBotReply{intended, first_of_visit};
 }
 
 void LoadMetrics::on_ack(const std::string& message_id, Clock::time_point intended,
@@ -59,7 +60,9 @@ void LoadMetrics::on_outbound(const service::OutboundMessage& message, Clock::ti
   std::lock_guard lock(mutex_);
   auto found = pending_bot_.find(inbound);
   if (found == pending_bot_.end()) return;  // another client's, or a retry already measured
-  bot_reply.record(now - found->second);
+  const auto latency = now - found->second.intended;
+  bot_reply.record(latency);
+  (found->second.first_of_visit ? bot_reply_first : bot_reply_follow_up).record(latency);
   pending_bot_.erase(found);
 }
 

@@ -2,7 +2,9 @@
 // What a load run measures, shared by the senders (RPC callers), the channel sinks and the agent
 // desks. Every latency starts at the message's INTENDED send time:
 //   deliver -> durable ack        the deliver (or batch) call returned a result for it
-//   deliver -> bot reply on sink  the bot's reply ("<message id>/bot") reached the channel sink
+//   deliver -> bot reply on sink  the bot's reply ("<message id>/bot") reached the channel sink;
+//                                 also split by the visit's first message (a new customer
+//                                 registers, a conversation starts) and its later ones
 //   deliver -> agent offer        a message that handed off, until an agent desk got the offer
 // Thread-safe throughout.
 
@@ -41,7 +43,9 @@ struct Counters {
 class LoadMetrics {
  public:
   // Before sending: a bot reply for `message_id` may come on the sink (even before the ack).
-  void expect_bot_reply(const std::string& message_id, Clock::time_point intended);
+  // `first_of_visit`: the visit's first message (the workload's session), not a follow-up.
+  void expect_bot_reply(const std::string& message_id, Clock::time_point intended,
+                        bool first_of_visit);
   void on_ack(const std::string& message_id, Clock::time_point intended,
               const service::DeliverResult& result, Clock::time_point now);
   void on_error(const std::string& message_id, const service::ServiceError& error);
@@ -57,12 +61,18 @@ class LoadMetrics {
   Counters counters;
   LatencyRecorder ack;
   LatencyRecorder bot_reply;
+  LatencyRecorder bot_reply_first;     // the visit's first message
+  LatencyRecorder bot_reply_follow_up;  // its later messages
   LatencyRecorder offer;
   LatencyRecorder schedule_lag;  // actual send - intended: > 0 when the generator fell behind
 
  private:
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, Clock::time_point> pending_bot_;    // message id -> intended
+  struct PendingBotReply {
+    Clock::time_point intended;
+    bool first_of_visit = false;
+  };
+  std::unordered_map<std::string, PendingBotReply> pending_bot_;      // by message id
   std::unordered_map<std::string, Clock::time_point> pending_offer_;  // conversation -> intended
   std::unordered_map<std::string, Clock::time_point> early_offer_;    // conversation -> offered
   std::unordered_set<std::string> handed_off_;

@@ -111,6 +111,8 @@ nlohmann::json to_json(const LoadResult& r) {
       {"latency_ms",
        {{"deliver_to_ack", latency_json(r.ack)},
         {"deliver_to_bot_reply", latency_json(r.bot_reply)},
+        {"deliver_to_bot_reply_first_of_visit", latency_json(r.bot_reply_first)},
+        {"deliver_to_bot_reply_follow_up", latency_json(r.bot_reply_follow_up)},
         {"handoff_to_offer", latency_json(r.offer)},
         {"schedule_lag", latency_json(r.schedule_lag)}}},
       {"bot",
@@ -162,6 +164,8 @@ std::string render_summary(const LoadResult& r) {
                      "p50", "p90", "p99", "p99.9", "max");
   out += latency_line("deliver -> durable ack", r.ack);
   out += latency_line("deliver -> bot reply (sink)", r.bot_reply);
+  out += latency_line("  first of a visit", r.bot_reply_first);
+  out += latency_line("  later in the visit", r.bot_reply_follow_up);
   out += latency_line("handoff -> agent offer", r.offer);
   out += latency_line("send lag (generator)", r.schedule_lag);
   out += fmt::format(

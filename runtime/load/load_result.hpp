@@ -46,6 +46,8 @@ struct LoadResult {
   std::uint64_t generator_dropped = 0;
   LatencySummary ack;
   LatencySummary bot_reply;
+  LatencySummary bot_reply_first;      // the visit's first message
+  LatencySummary bot_reply_follow_up;  // its later messages
   LatencySummary offer;
   LatencySummary schedule_lag;
   std::map<std::string, std::uint64_t> errors_by_code;

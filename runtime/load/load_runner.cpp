@@ -133,6 +133,8 @@ void collect(const LoadMetrics& metrics, LoadResult& r) {
   r.generator_dropped = c.generator_dropped;
   r.ack = metrics.ack.summary();
   r.bot_reply = metrics.bot_reply.summary();
+  r.bot_reply_first = metrics.bot_reply_first.summary();
+  r.bot_reply_follow_up = metrics.bot_reply_follow_up.summary();
   r.offer = metrics.offer.summary();
   r.schedule_lag = metrics.schedule_lag.summary();
   r.errors_by_code = metrics.errors_by_code();

@@ -63,6 +63,9 @@ TEST_F(LoadRunTest, OpenLoopDeliversMeasuresBotRepliesAndReachesAgents) {
   EXPECT_EQ(result->errors, 0u) << render_summary(*result);
   EXPECT_GT(result->bot_reply.count, 0u);
   EXPECT_EQ(result->bot_reply.count, result->bot_replies_seen);
+  EXPECT_GT(result->bot_reply_first.count, 0u) << "every visit starts with one";
+  EXPECT_EQ(result->bot_reply_first.count + result->bot_reply_follow_up.count, result->bot_reply.count)
+      << "each bot reply is either a visit's first message's or a later one's";
   EXPECT_EQ(result->bot_replies_missing, 0u);
   EXPECT_GT(result->ack.p99_ms, 0);
   EXPECT_GT(result->handoffs, 0u);
@@ -79,7 +82,8 @@ TEST_F(LoadRunTest, OpenLoopDeliversMeasuresBotRepliesAndReachesAgents) {
         "handoffs", "errors", "workload", "agents", "server", "timeline"}) {
     EXPECT_TRUE(json.contains(field)) << field;
   }
-  for (const char* latency : {"deliver_to_ack", "deliver_to_bot_reply", "handoff_to_offer"}) {
+  for (const char* latency : {"deliver_to_ack", "deliver_to_bot_reply", "deliver_to_bot_reply_first_of_visit",
+                              "deliver_to_bot_reply_follow_up", "handoff_to_offer"}) {
     const auto& l = json["latency_ms"][latency];
     for (const char* p : {"count", "p50", "p90", "p99", "p99_9", "max"}) {
       EXPECT_TRUE(l.contains(p)) << latency << " " << p;
