@@ -46,7 +46,7 @@ caf::behavior notice_recorder(caf::stateful_actor<std::vector<std::string>>* sel
 
 class TicketSlaActorTest : public ::testing::Test {
  protected:
-  TicketSlaActorTest()
+  explicit TicketSlaActorTest(std::chrono::milliseconds timer_horizon = std::chrono::milliseconds::max())
       : system_(testing_config(config_)),
         sched_(dynamic_cast<caf::scheduler::test_coordinator&>(system_.scheduler())),
         self_(system_),
@@ -61,6 +61,7 @@ class TicketSlaActorTest : public ::testing::Test {
     services->sla_policies = service::default_sla_policies();
     runtime::EntityHostOptions options;
     options.idle_timeout = std::chrono::hours(24 * 365);
+    options.timer_horizon = timer_horizon;
     auto now = now_;
     registry_ = runtime::spawn_entity_registry(
         system_, runtime::EntityContext{writer_, reader_, {}, options},
@@ -219,6 +220,57 @@ TEST_F(TicketSlaActorTest, ANodeRestartWakesTicketsNoOneTouches) {
   EXPECT_EQ(count_in_log(kWarned), 1u);
   EXPECT_GE(count_in_log(kBreached), 1u);
   EXPECT_GE(state().escalation_level, 1u);
+  self_->send(scheduler, runtime::stop_atom::value);
+  sched_.run();
+}
+
+// A node leaves deadlines further out than its wake-up scan interval to the scan: the ticket
+// holds no CAF timer for its 48 min warning or its 60 min breach when it is created; the scan
+// (every 10 min) wakes the living ticket near each deadline, and each fires on time, once.
+class TicketSlaBeyondHorizonTest : public TicketSlaActorTest {
+ protected:
+  TicketSlaBeyondHorizonTest() : TicketSlaActorTest(kScanInterval) {}
+  static constexpr auto kScanInterval = std::chrono::minutes(10);
+
+  // One minute at a time, so the scan's own timer keeps its 10 min rhythm; then once more
+  // without moving time, for the timer a woken ticket arms at its (present) deadline.
+  void advance_minutes(int minutes) {
+    for (int i = 0; i < minutes; ++i) {
+      advance(std::chrono::minutes(1));
+      advance(Duration(0));
+    }
+  }
+
+  // Delayed messages waiting in CAF's clock (timers; not timeouts of requests or receives).
+  std::size_t delayed_messages() {
+    using Clock = caf::detail::simple_actor_clock;
+    std::size_t n = 0;
+    for (const auto& [due, event] : sched_.clock().schedule())
+      if (event->subtype == Clock::actor_msg_type) ++n;
+    return n;
+  }
+};
+
+TEST_F(TicketSlaBeyondHorizonTest, FarDeadlinesFireOnTimeThroughTheWakeUpScan) {
+  runtime::WakeSchedulerOptions options;
+  options.clock = [now = now_] { return *now; };
+  options.detached = false;
+  options.rescan_interval = kScanInterval;
+  auto scheduler = runtime::spawn_wake_scheduler(system_, journal_, registry_, options);
+  sched_.run();
+  const auto timers_before = delayed_messages();  // the scan's own
+  create_assigned_ticket();
+  EXPECT_EQ(delayed_messages(), timers_before) << "no SLA timer in memory 48 min ahead";
+
+  advance_minutes(47);
+  EXPECT_EQ(count_in_log(kWarned), 0u);
+  advance_minutes(1);
+  EXPECT_EQ(count_in_log(kWarned), 1u) << "the warning at 48 min";
+  advance_minutes(11);
+  EXPECT_EQ(count_in_log(kBreached), 0u);
+  advance_minutes(1);
+  EXPECT_EQ(count_in_log(kBreached), 1u) << "the breach at 60 min";
+  EXPECT_EQ(count_in_log(kWarned), 1u);
   self_->send(scheduler, runtime::stop_atom::value);
   sched_.run();
 }
