@@ -10,6 +10,7 @@
 // usage: e2e_bench [--seconds S (5)] [--open-seconds S (10)] [--durability sync|batched|none]
 //                  [--concurrency N (64)] [--batch N (1)] [--workers N (CAF's default)]
 //                  [--policy stealing|sharing (CAF's default: stealing)]
+//                  [--login SHARE (1: every customer sends its shop account, as load --login)]
 //                  [--dir DIR] [--json FILE]
 
 #include <filesystem>
@@ -46,14 +47,15 @@ struct Options {
   std::string json_path;
   int workers = 0;  // CAF scheduler threads; 0: CAF's default
   std::string policy;  // CAF's scheduler.policy (stealing | sharing); empty: CAF's default
+  double login_share = 1;  // customers who send their shop account (load --login)
 };
 
 Options parse(int argc, char** argv) {
   Options o;
   bench::BenchFlags(
       "e2e_bench [--seconds S] [--open-seconds S] [--durability sync|batched|none] "
-      "[--concurrency N] [--batch N] [--workers N] [--policy stealing|sharing] [--dir DIR] "
-      "[--json FILE]")
+      "[--concurrency N] [--batch N] [--workers N] [--policy stealing|sharing] [--login SHARE] "
+      "[--dir DIR] [--json FILE]")
       .value("--seconds", o.seconds)
       .value("--open-seconds", o.open_seconds)
       .option("--durability",
@@ -70,6 +72,7 @@ Options parse(int argc, char** argv) {
                 o.policy = text;
                 return text == "stealing" || text == "sharing";
               })
+      .value("--login", o.login_share)
       .value("--dir", o.dir)
       .value("--json", o.json_path)
       .parse(argc, argv);
@@ -89,6 +92,7 @@ load::LoadOptions base_load(const Options& o, const load::EmbeddedServer& server
   l.agents.think_max = std::chrono::milliseconds(200);
   l.agents.presence_changes_per_minute = 0;
   l.human_request_share = 0.02;
+  l.login_share = o.login_share;
   l.drain = std::chrono::seconds(2);
   return server.load_options(l);
 }

@@ -18,7 +18,8 @@ arrivals:  --duration S (10)  --rate MSGS_PER_S (100, open loop)  --closed (clos
            --batch N (1 = one deliver per message; more = deliverBatch)  --batch-linger-ms MS (2)
 customers: --mix web=0.35,app=0.25,wechat=0.25,phone=0.08,email=0.07  --returning SHARE (0.2)
            --human SHARE (0.05)  --out-of-scope SHARE (0.08)  --multi-turn SHARE (0.35)
-           --zh SHARE (0.6)  --kb FILE (config/kb/default_kb.jsonl)
+           --zh SHARE (0.6)  --login SHARE (1: every customer sends its shop account)
+           --kb FILE (config/kb/default_kb.jsonl)
 agents:    --agents N (3)  --agent-ids a1,a2  --agent-token-prefix P (dev-agent-)  --no-register
            --capacity N (3)  --think-ms MIN-MAX (500-1500)  --replies MIN-MAX (1-3)
            --ticket-share SHARE (0.25)  --presence-per-min R (0.5)  --away-ms MS (3000)
@@ -137,6 +138,7 @@ const std::map<std::string, Setter>& setters() {
     add("mix", "channel=weight,... (web app wechat phone email sms social)", channel_mix,
         [](auto& o, auto v) { o.channel_mix = v; });
     add("returning", "a share 0..1", share, [](auto& o, auto v) { o.returning_share = v; });
+    add("login", "a share 0..1", share, [](auto& o, auto v) { o.login_share = v; });
     add("human", "a share 0..1", share, [](auto& o, auto v) { o.human_request_share = v; });
     add("out-of-scope", "a share 0..1", share, [](auto& o, auto v) { o.out_of_scope_share = v; });
     add("multi-turn", "a share 0..1", share, [](auto& o, auto v) { o.multi_turn_share = v; });

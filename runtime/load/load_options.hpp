@@ -62,6 +62,9 @@ struct LoadOptions {
                                         {Channel::phone, 0.08},
                                         {Channel::email, 0.07}};
   double returning_share = 0.2;  // new sessions by a customer seen before (may switch channel)
+  // Customers who send a verified shop login (account id) with their messages: their channels
+  // join one history (the node merges each new channel's customer into the account's).
+  double login_share = 1.0;
   double human_request_share = 0.05;
   double out_of_scope_share = 0.08;
   double multi_turn_share = 0.35;  // sessions with 2..kTurnsMax turns

@@ -29,6 +29,7 @@ nlohmann::json options_json(const LoadOptions& o) {
           {"concurrency", o.concurrency},
           {"channel_mix", mix},
           {"returning_share", o.returning_share},
+          {"login_share", o.login_share},
           {"human_request_share", o.human_request_share},
           {"out_of_scope_share", o.out_of_scope_share},
           {"multi_turn_share", o.multi_turn_share},

@@ -81,6 +81,9 @@ PlannedMessage Workload::first_turn(std::optional<Channel> channel) {
     if (session.channel != session.customer.last_channel) ++counts_.channel_switches;
   } else {
     session.customer.number = ++next_customer_;
+    // No draw at the default (everyone logs in): a seed gives the same run as before the option.
+    session.customer.logged_in =
+        options_.login_share >= 1 || std::bernoulli_distribution(options_.login_share)(rng_);
   }
   session.customer.last_channel = session.channel;
   std::bernoulli_distribution multi_turn(options_.multi_turn_share);
@@ -114,7 +117,7 @@ PlannedMessage Workload::message_of(const Session& session, const Question& ques
   const std::string customer = run_id_ + "-u" + std::to_string(session.customer.number);
   m.channel = session.channel;
   m.channel_user_id = channel_user_id(session.channel, customer, session.customer.number);
-  m.account_id = "acct-" + customer;  // a verified shop login: one history across channels
+  if (session.customer.logged_in) m.account_id = "acct-" + customer;  // one history across channels
   m.message_id = run_id_ + "-m" + std::to_string(++next_message_);
   m.text = styled_for(session.channel, question.text, question.zh);
   planned.session = session_id;

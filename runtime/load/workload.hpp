@@ -67,6 +67,7 @@ class Workload {
   struct Customer {
     std::uint64_t number = 0;
     Channel last_channel = Channel::web;
+    bool logged_in = true;  // sends its shop account with every message
   };
   struct Session {
     Customer customer;
