@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "actors/common/percentile.hpp"
 #include "runtime/journal/envelope_codec.hpp"
 #include "runtime/journal/journal_actor.hpp"
 #include "runtime/journal/rocksdb_journal.hpp"
@@ -51,13 +52,6 @@ EventRecord make_event(const std::string& id, std::uint64_t version) {
 }
 
 EntityKey key_of(std::size_t i) { return EntityKey{sb::EntityKind::conversation, "c-" + std::to_string(i)}; }
-
-double percentile(std::vector<double>& v, double p) {
-  if (v.empty()) return 0;
-  auto idx = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1));
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(idx), v.end());
-  return v[idx];
-}
 
 struct Shared {
   std::atomic<bool> stop{false};
@@ -136,8 +130,8 @@ Result run_journal(const Options& options, DurabilityMode mode, std::size_t clie
     for (auto& v : shared.latencies) all.insert(all.end(), v.begin(), v.end());
     result.count = done;
     result.per_second = static_cast<double>(done) / elapsed;
-    result.p50_us = percentile(all, 0.50);
-    result.p99_us = percentile(all, 0.99);
+    result.p50_us = sb::nearest_rank_percentile(all, 0.50);
+    result.p99_us = sb::nearest_rank_percentile(all, 0.99);
   }
   return result;
 }
@@ -186,8 +180,8 @@ Result run_raw(const Options& options, bool sync, std::size_t batch, std::size_t
   Result r;
   r.count = written;
   r.per_second = static_cast<double>(written) / elapsed;
-  r.p50_us = percentile(latencies, 0.5);
-  r.p99_us = percentile(latencies, 0.99);
+  r.p50_us = sb::nearest_rank_percentile(latencies, 0.5);
+  r.p99_us = sb::nearest_rank_percentile(latencies, 0.99);
   r.mean_group = static_cast<double>(batch);
   return r;
 }

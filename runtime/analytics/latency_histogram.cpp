@@ -66,10 +66,4 @@ std::int64_t LatencyHistogram::percentile(double p) const {
   return representative(bucket_lower(counts_.size() - 1));
 }
 
-std::size_t nearest_rank_index(double p, std::size_t n) {
-  if (n == 0) return 0;
-  const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(n)));
-  return std::clamp<std::size_t>(rank, 1, n) - 1;
-}
-
 }  // namespace sb::analytics

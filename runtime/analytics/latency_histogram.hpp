@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "actors/common/percentile.hpp"  // nearest_rank_index: the percentile used here
+
 namespace sb::analytics {
 
 inline constexpr int kSubBucketBits = 4;
@@ -44,8 +46,5 @@ class LatencyHistogram {
   std::int64_t sum_ms_ = 0;
 };
 
-// The nearest-rank index (0-based) of percentile p among n sorted samples; shared with the tests'
-// brute-force so both use one definition of "p90".
-std::size_t nearest_rank_index(double p, std::size_t n);
 
 }  // namespace sb::analytics

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "actors/common/percentile.hpp"
 #include "runtime/bot/eval_metrics.hpp"
 #include "runtime/bot/intent_classifier.hpp"
 
@@ -162,15 +163,6 @@ std::optional<std::string> parse_args(const std::vector<std::string>& args, Eval
   return std::nullopt;
 }
 
-double percentile(std::vector<double> values, double q) {
-  if (values.empty()) return 0;
-  const auto index =
-      std::min(values.size() - 1, static_cast<std::size_t>(q * static_cast<double>(values.size())));
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index),
-                   values.end());
-  return values[index];
-}
-
 struct Report {
   std::size_t train_examples = 0, intents = 0, features = 0;
   double train_seconds = 0, train_cpu_seconds = 0, threshold = 0, softmax_scale = 0,
@@ -283,8 +275,8 @@ int run_nlu_eval(const std::vector<std::string>& args, std::ostream& out, std::o
   }
   r.metrics = score_predictions(gold, predicted, std::string(kOutOfScopeIntent));
   r.calibration_error = expected_calibration_error(top_confidence, top_correct);
-  r.latency_p50_us = percentile(latency_us, 0.50);
-  r.latency_p99_us = percentile(latency_us, 0.99);
+  r.latency_p50_us = nearest_rank_percentile(latency_us, 0.50);
+  r.latency_p99_us = nearest_rank_percentile(latency_us, 0.99);
   if (a.json) {
     print_json(r, out);
   } else {

@@ -17,7 +17,7 @@ constexpr double kRelativeError = 1.0 / 32;
 constexpr double kMicrosPerMilli = 1000.0;
 
 double exact_ms(std::vector<std::int64_t> sorted_us, double p) {
-  return static_cast<double>(sorted_us[analytics::nearest_rank_index(p, sorted_us.size())]) /
+  return static_cast<double>(sorted_us[nearest_rank_index(p, sorted_us.size())]) /
          kMicrosPerMilli;
 }
 
