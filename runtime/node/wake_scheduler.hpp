@@ -3,7 +3,10 @@
 // `rescan_interval`, it reads the journal's wake-up index (AppendRequest::wake) for entries due
 // before the next scan and sends each entity a `wake` through the registry at its due time. The
 // woken entity recovers and re-arms its timers from state (a deadline that passed while the node
-// was down fires at once). A wake for an entity that is already alive is harmless.
+// was down fires at once); a living one arms the timer it left to the index (entities hold no
+// timer further out than the scan interval, EntityHostOptions::timer_horizon). A wake for an
+// entity whose timer is already armed is harmless. The entries found wait in a map by due time
+// behind one timer, not as a delayed message each (~1 KB in CAF's clock).
 
 #include <chrono>
 #include <cstddef>
