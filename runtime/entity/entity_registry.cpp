@@ -148,15 +148,10 @@ caf::message route_to(const EntityKey& key, caf::message inner) {
   return caf::make_message(route_atom::value, key, std::move(inner));
 }
 
-void route_later(const caf::actor& registry, std::chrono::milliseconds delay, const EntityKey& key,
-                 caf::message inner) {
-  caf::delayed_anon_send(registry, delay, route_atom::value, key, std::move(inner));
-}
-
 bool arm_entity_timer(const EntityContext& context, std::chrono::milliseconds delay,
                       const EntityKey& key, caf::message inner) {
   if (delay > context.options.timer_horizon) return false;
-  route_later(context.registry, delay, key, std::move(inner));
+  caf::delayed_anon_send(context.registry, delay, route_atom::value, key, std::move(inner));
   return true;
 }
 

@@ -46,16 +46,12 @@ caf::actor spawn_entity_registry(caf::actor_system& system, EntityContext contex
 // Convenience: the message that routes `inner` to `key`.
 caf::message route_to(const EntityKey& key, caf::message inner);
 
-// An entity's timer: `inner` reaches entity `key` through the registry after `delay`, so a
-// passivated entity is woken for it. Sent anonymously: a delayed message holds its sender, and
-// a timer armed for hours must not keep the instance that armed it (its actor and state) in
-// memory after it passivated.
-void route_later(const caf::actor& registry, std::chrono::milliseconds delay, const EntityKey& key,
-                 caf::message inner);
-
-// An entity's timer as route_later, unless `delay` is beyond the context's timer horizon: then
-// nothing is held in memory and the wake-up index wakes the entity near its deadline (the entity
-// arms the timer again from its on_wake). Returns whether the timer was armed. Needs a registry.
+// An entity's timer: `inner` reaches entity `key` through the context's registry after `delay`,
+// so a passivated entity is woken for it. Sent anonymously: a delayed message holds its sender,
+// and a timer armed for hours must not keep the instance that armed it (its actor and state) in
+// memory after it passivated. A `delay` beyond the context's timer horizon arms nothing: the
+// wake-up index wakes the entity near its deadline and it arms the timer then (its on_wake).
+// Returns whether the timer was armed. Needs a registry.
 bool arm_entity_timer(const EntityContext& context, std::chrono::milliseconds delay,
                       const EntityKey& key, caf::message inner);
 
