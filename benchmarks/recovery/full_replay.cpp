@@ -15,6 +15,7 @@
 #include "actors/ticket/ticket_decider.hpp"
 #include "runtime/entity/entity_host.hpp"
 #include "runtime/reporting/reporting_core.hpp"
+#include "runtime/verify/log_verifier.hpp"
 
 namespace sb::bench {
 namespace {
@@ -79,6 +80,22 @@ Expected<ReplayResult, std::string> replay_entities(runtime::Journal& journal,
   result.events = events.load();
   result.snapshots = snapshots.load();
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return result;
+}
+
+Expected<ReplayResult, std::string> replay_entities_in_one_pass(runtime::RocksDbJournal& journal,
+                                                                std::size_t threads) {
+  verify::VerifyOptions options;
+  options.threads = threads;
+  options.feed = false;
+  auto report = verify::verify_log(journal, options);
+  if (!report) return unexpected(report.error());
+  if (!report->clean()) return unexpected("damaged: " + report->problems.front());
+  ReplayResult result;
+  result.entities = report->entities();
+  result.events = report->events();
+  for (const auto& [kind, tally] : report->kinds) result.snapshots += tally.snapshots;
+  result.seconds = report->entity_seconds;
   return result;
 }
 

@@ -45,6 +45,16 @@ Expected<DecodedEvent, std::string> decode_event_envelope(std::string_view bytes
       });
 }
 
+Expected<EventRecord, std::string> decode_stored_event(std::string_view bytes, const EntityKey& key,
+                                                       std::uint64_t version) {
+  auto decoded = decode_event_envelope(bytes);
+  if (!decoded) return unexpected(to_string(key) + ": " + decoded.error());
+  if (decoded->key != key || decoded->event.version != version) {
+    return unexpected(to_string(key) + ": an event envelope does not match its key");
+  }
+  return std::move(decoded->event);
+}
+
 std::string encode_snapshot_envelope(const EntityKey& key, const SnapshotRecord& snapshot) {
   capnp::MallocMessageBuilder message;
   auto env = message.initRoot<schema::SnapshotEnvelope>();

@@ -1,40 +1,29 @@
 #include "runtime/journal/rocksdb_journal.hpp"
 
+#include <chrono>
+#include <filesystem>
+#include <thread>
+#include <unordered_map>
+
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
-#include <chrono>
-#include <filesystem>
-#include <thread>
-#include <unordered_map>
-
 #include "runtime/journal/envelope_codec.hpp"
+#include "runtime/journal/rocksdb_internals.hpp"
 #include "runtime/journal/storage_keys.hpp"
 
 namespace sb::runtime {
 namespace {
 
 namespace keys = storage_keys;
+using rocksdb_internals::corruption;
+using rocksdb_internals::from_status;
 
 constexpr int kResumeAttemptsMax = 200;  // x 10 ms
 constexpr std::size_t kVersionCacheEntriesMax = 1 << 20;  // ~100 MiB at most
-
-JournalError from_status(const rocksdb::Status& status, std::string_view what) {
-  JournalErrc code = JournalErrc::io_error;
-  if (status.IsNoSpace() || status.subcode() == rocksdb::Status::kNoSpace) {
-    code = JournalErrc::no_space;
-  } else if (status.IsCorruption()) {
-    code = JournalErrc::corruption;
-  }
-  return JournalError{code, std::string(what) + ": " + status.ToString()};
-}
-
-JournalError corruption(std::string message) {
-  return JournalError{JournalErrc::corruption, std::move(message)};
-}
 
 // The smallest key greater than every event key of the entity with this prefix (all event keys
 // of one prefix have exactly prefix + 8 bytes).
@@ -64,25 +53,6 @@ std::optional<JournalError> validate(const AppendRequest& request) {
 }
 
 }  // namespace
-
-struct RocksDbJournal::Handles {
-  std::unique_ptr<rocksdb::DB> db;
-  std::vector<rocksdb::ColumnFamilyHandle*> cfs;  // owned; destroyed before db
-  rocksdb::ColumnFamilyHandle* events = nullptr;
-  rocksdb::ColumnFamilyHandle* meta = nullptr;
-  rocksdb::ColumnFamilyHandle* snapshots = nullptr;
-  rocksdb::ColumnFamilyHandle* feed = nullptr;
-  std::shared_ptr<rocksdb::Cache> block_cache;
-  std::uint64_t memtables_limit_bytes = 0;
-
-  ~Handles() {
-    for (auto* cf : cfs) {
-      if (db) db->DestroyColumnFamilyHandle(cf);
-    }
-    cfs.clear();
-    db.reset();
-  }
-};
 
 std::string_view to_string(JournalErrc code) {
   switch (code) {
@@ -245,8 +215,15 @@ std::vector<AppendResult> RocksDbJournal::append(std::span<const AppendRequest> 
     for (const auto& event : request.events) {
       std::string event_key = prefix;
       keys::put_u64(event_key, event.version);
-      batch.Put(h_->events, event_key, encode_event_envelope(request.key, event));
-      batch.Put(h_->feed, keys::feed_key(++seq), event_key);
+      const std::string envelope = encode_event_envelope(request.key, event);
+      batch.Put(h_->events, event_key, envelope);
+      // The feed keeps its own copy: readers of the whole log then scan one column family in
+      // order instead of fetching every event by key (which misses the cache on a large log).
+      const std::string seq_key = keys::feed_key(++seq);
+      const rocksdb::Slice key_part(seq_key);
+      const rocksdb::Slice value_parts[] = {rocksdb::Slice(&keys::kFeedEventTag, 1),
+                                            rocksdb::Slice(envelope)};
+      batch.Put(h_->feed, rocksdb::SliceParts(&key_part, 1), rocksdb::SliceParts(value_parts, 2));
     }
     const std::uint64_t new_version = request.expected_version + request.events.size();
     std::string version_bytes;
@@ -302,12 +279,10 @@ Expected<std::vector<EventRecord>, JournalError> RocksDbJournal::read(const Enti
       return unexpected(corruption(to_string(key) + " has a gap at version " +
                                    std::to_string(expected)));
     }
-    auto decoded = decode_event_envelope(std::string_view(it->value().data(), it->value().size()));
-    if (!decoded) return unexpected(corruption(to_string(key) + ": " + decoded.error()));
-    if (decoded->key != key || decoded->event.version != expected) {
-      return unexpected(corruption(to_string(key) + ": an event envelope does not match its key"));
-    }
-    events.push_back(std::move(decoded->event));
+    auto event = decode_stored_event(std::string_view(it->value().data(), it->value().size()), key,
+                                     expected);
+    if (!event) return unexpected(corruption(event.error()));
+    events.push_back(std::move(*event));
   }
   if (!it->status().ok()) return unexpected(from_status(it->status(), "reading events"));
   return events;
@@ -370,32 +345,48 @@ Expected<std::vector<WakeEntry>, JournalError> RocksDbJournal::read_wake_index(
 Expected<std::vector<FeedEntry>, JournalError> RocksDbJournal::read_feed(std::uint64_t after_seq,
                                                                         std::size_t max_entries) {
   std::vector<FeedEntry> entries;
+  const auto fill = [&](FeedEntry& entry,
+                        std::string_view envelope) -> Expected<void, JournalError> {
+    auto decoded = decode_event_envelope(envelope);
+    if (!decoded) return unexpected(corruption(decoded.error()));
+    entry.key = std::move(decoded->key);
+    entry.event = std::move(decoded->event);
+    return {};
+  };
+  std::vector<std::size_t> by_key;  // entries whose (older) feed value names the event's key
   std::vector<std::string> event_keys;
-  std::unique_ptr<rocksdb::Iterator> it(h_->db->NewIterator(rocksdb::ReadOptions(), h_->feed));
+  rocksdb::ReadOptions read_options;
+  read_options.fill_cache = false;  // a scan: keep the cache for entity histories
+  std::unique_ptr<rocksdb::Iterator> it(h_->db->NewIterator(read_options, h_->feed));
   std::uint64_t expected = after_seq + 1;
   for (it->Seek(keys::feed_key(expected)); it->Valid() && entries.size() < max_entries;
        it->Next(), ++expected) {
     if (it->key().size() != 8 || keys::get_u64(std::string_view(it->key().data(), 8)) != expected) {
       return unexpected(corruption("the feed has a gap at seq " + std::to_string(expected)));
     }
-    entries.push_back(FeedEntry{expected, {}, {}});
-    event_keys.emplace_back(it->value().data(), it->value().size());
+    auto& entry = entries.emplace_back(FeedEntry{expected, {}, {}});
+    const std::string_view value(it->value().data(), it->value().size());
+    if (auto envelope = keys::envelope_of_feed_value(value)) {
+      if (auto filled = fill(entry, *envelope); !filled) return unexpected(filled.error());
+    } else {
+      by_key.push_back(entries.size() - 1);
+      event_keys.emplace_back(value);
+    }
   }
   if (!it->status().ok()) return unexpected(from_status(it->status(), "reading the feed"));
+  if (by_key.empty()) return entries;
 
   std::vector<rocksdb::Slice> slices(event_keys.begin(), event_keys.end());
   std::vector<std::string> values;
   std::vector<rocksdb::ColumnFamilyHandle*> cfs(slices.size(), h_->events);
   auto statuses = h_->db->MultiGet(rocksdb::ReadOptions(), cfs, slices, &values);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+  for (std::size_t i = 0; i < by_key.size(); ++i) {
+    auto& entry = entries[by_key[i]];
     if (!statuses[i].ok()) {
-      return unexpected(from_status(statuses[i], "reading the event of feed seq " +
-                                                     std::to_string(entries[i].seq)));
+      return unexpected(
+          from_status(statuses[i], "reading the event of feed seq " + std::to_string(entry.seq)));
     }
-    auto decoded = decode_event_envelope(values[i]);
-    if (!decoded) return unexpected(corruption(decoded.error()));
-    entries[i].key = std::move(decoded->key);
-    entries[i].event = std::move(decoded->event);
+    if (auto filled = fill(entry, values[i]); !filled) return unexpected(filled.error());
   }
   return entries;
 }

@@ -2,11 +2,12 @@
 // The product's event log: one RocksDB database per node (layout in storage_keys.hpp).
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "runtime/journal/journal.hpp"
@@ -65,6 +66,16 @@ class RocksDbJournal final : public Journal {
   Expected<void, JournalError> sync() override;
   std::uint64_t last_seq() const override { return last_seq_.load(std::memory_order_acquire); }
   StorageMemory memory() const;
+
+  // Every entity's recovery, as recover() returns it, for the entities whose vshard is in
+  // [first_vshard, end_vshard), in key order: one pass over each column family instead of
+  // lookups per entity, for tools that read every history (`switchboard verify`, the recovery
+  // bench). A damaged history is that entity's error and the scan goes on; `visit` returns
+  // false to stop early. Only a failed database read (or an unreadable entity index) is the
+  // scan's own error.
+  using RecoveryVisitor = std::function<bool(const EntityKey&, Expected<Recovery, JournalError>&&)>;
+  Expected<void, JournalError> scan_recoveries(std::uint32_t first_vshard, std::uint32_t end_vshard,
+                                               const RecoveryVisitor& visit);
 
  private:
   struct Handles;

@@ -5,6 +5,9 @@
 
 namespace sb::runtime::storage_keys {
 
+// The wake-up index and the feed's tag rely on 0xFF never starting an entity prefix.
+static_assert(kVshardCount - 1 <= 0xFEFF, "a vshard's high byte must never be 0xFF");
+
 void put_u64(std::string& out, std::uint64_t v) {
   for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<char>(v >> shift));
 }
@@ -56,6 +59,11 @@ std::string feed_key(std::uint64_t seq) {
   std::string out;
   put_u64(out, seq);
   return out;
+}
+
+std::optional<std::string_view> envelope_of_feed_value(std::string_view value) {
+  if (value.empty() || value.front() != kFeedEventTag) return std::nullopt;
+  return value.substr(1);
 }
 
 std::uint64_t version_of_event_key(std::string_view event_key) {

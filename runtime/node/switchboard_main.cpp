@@ -1,15 +1,15 @@
 // The composition root: the `switchboard` command. It parses the subcommand, builds the node
 // from settings and the entity factories, and wires everything explicitly (no singletons).
 
-#include <caf/all.hpp>
-#include <caf/io/middleman.hpp>
-#include <spdlog/spdlog.h>
-
 #include <csignal>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
+
+#include <caf/all.hpp>
+#include <caf/io/middleman.hpp>
+#include <spdlog/spdlog.h>
 
 #include "runtime/load/load_commands.hpp"
 #include "runtime/node/settings.hpp"
@@ -17,6 +17,7 @@
 #include "runtime/rpc/cli/terminal_clients.hpp"
 #include "runtime/rpc/rpc_server.hpp"
 #include "runtime/service/switchboard_node.hpp"
+#include "runtime/verify/verify_command.hpp"
 
 namespace {
 
@@ -48,6 +49,8 @@ commands:
   report     figures from the journal (read-only; a node may be running):
              report [--storage.path DIR] [--from T --to T] [--channel C --skill S --tier T --agent A]
                     [--json] [--html FILE]
+  verify     replay every stored history through its entity's rules and read the feed end to end
+             (read-only): verify [--storage.path DIR] [--threads N]; exit 1 names damaged entities
   version    print the version
   help       print this text
 
@@ -142,6 +145,7 @@ int main(int argc, char** argv) {
   if (command == "load") return sb::load::run_load(args, std::cout, std::cerr);
   if (command == "demo") return sb::load::run_demo(args, std::cout, std::cerr);
   if (command == "report") return sb::reporting::run_report(args, std::cout, std::cerr);
+  if (command == "verify") return sb::verify::run_verify(args, std::cout, std::cerr);
   if (command == "kb") return sb::rpc::cli::run_admin(with_front("kb", args), std::cin, std::cout);
   if (command != "serve") {
     std::cerr << "switchboard: unknown command '" << command << "'\n\n" << kUsage;

@@ -1,9 +1,8 @@
 #include "runtime/reporting/report_command.hpp"
 
-#include <filesystem>
 #include <fstream>
 
-#include "runtime/journal/rocksdb_journal.hpp"
+#include "runtime/journal/existing_journal.hpp"
 #include "runtime/reporting/report_options.hpp"
 #include "runtime/reporting/reporting_core.hpp"
 
@@ -16,26 +15,12 @@ constexpr int kExitUsage = 2;
 // Opens the journal, or explains in one sentence why there is nothing to report on.
 Expected<std::unique_ptr<runtime::RocksDbJournal>, std::string> open_journal(
     const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) {
-    return unexpected("there is no data directory at " + dir +
-                      " (pass the node's --storage.path DIR)");
-  }
-  if (!fs::is_directory(dir, ec)) return unexpected(dir + " is not a directory");
-  if (fs::is_empty(dir, ec)) return unexpected("the data directory " + dir + " is empty");
-  if (!fs::exists(fs::path(dir) / "CURRENT", ec)) {
-    return unexpected(dir + " holds no switchboard journal (no RocksDB database in it)");
-  }
-  runtime::RocksDbJournalOptions options;
-  options.path = dir;
-  options.read_only = true;
-  options.block_cache_bytes = 32u << 20;  // one sequential pass: a small cache is enough
-  auto journal = runtime::RocksDbJournal::open(options);
-  if (!journal) return unexpected(journal.error().message);
-  if ((*journal)->last_seq() == 0)
+  // One sequential pass: a small cache is enough.
+  auto journal = runtime::open_existing_journal(dir, 32u << 20);
+  if (journal && (*journal)->last_seq() == 0) {
     return unexpected("the journal in " + dir + " has no events yet");
-  return std::move(*journal);
+  }
+  return journal;
 }
 
 Expected<void, std::string> rebuild(runtime::Journal& journal, ReportingCore& core) {

@@ -3,16 +3,17 @@
 
 #include "runtime/journal/rocksdb_journal.hpp"
 
-#include <gtest/gtest.h>
-#include <rocksdb/db.h>
-#include <rocksdb/env.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+#include <rocksdb/env.h>
+
 #include "runtime/journal/storage_keys.hpp"
 #include "tests/runtime/journal/journal_test_util.hpp"
+#include "tests/runtime/journal/raw_database.hpp"
 #include "tests/support/fault_injection_fs.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -22,6 +23,7 @@ namespace {
 using sb::testing::append_one;
 using sb::testing::conversation;
 using sb::testing::make_append;
+using sb::testing::RawColumn;
 
 class RocksDbJournalTest : public ::testing::Test {
  protected:
@@ -29,6 +31,9 @@ class RocksDbJournalTest : public ::testing::Test {
     auto journal = RocksDbJournal::open({dir_.str(), env_});
     EXPECT_TRUE(journal) << journal.error().message;
     return journal ? std::move(*journal) : nullptr;
+  }
+  void put_raw(sb::testing::RawColumn column, const std::string& key, const std::string& value) {
+    sb::testing::write_raw(dir_.str(), column, key, value);
   }
   sb::testing::TempDir dir_;
   rocksdb::Env* env_ = nullptr;
@@ -147,6 +152,47 @@ TEST_F(RocksDbJournalTest, TheFeedIsGlobalGapFreeAndContinuesAfterReopen) {
   EXPECT_EQ(tail->front().seq, 3u);
 }
 
+TEST_F(RocksDbJournalTest, TheFeedCarriesEachEventItself) {
+  auto key = conversation("c-1");
+  auto request = make_append(key, 0, 2);
+  {
+    auto journal = open();
+    ASSERT_TRUE(append_one(*journal, request));
+  }
+  // The feed is read as one scan of its own column family: it does not need the events column.
+  put_raw(RawColumn::events, storage_keys::event_key(key, 2), "garbage!");
+  auto feed = open()->read_feed(0, 100);
+  ASSERT_TRUE(feed) << feed.error().message;
+  ASSERT_EQ(feed->size(), 2u);
+  EXPECT_EQ((*feed)[1].event.payload, request.events[1].payload);
+  EXPECT_EQ((*feed)[1].event.command_id, request.events[1].command_id);
+}
+
+TEST_F(RocksDbJournalTest, AnOlderFeedThatNamesEventKeysStillReads) {
+  auto key = conversation("c-1");
+  auto request = make_append(key, 0, 3);
+  {
+    auto journal = open();
+    ASSERT_TRUE(append_one(*journal, request));
+  }
+  // Logs written before the feed carried events hold the event's key as the value.
+  put_raw(RawColumn::feed, storage_keys::feed_key(2), storage_keys::event_key(key, 2));
+  auto feed = open()->read_feed(0, 100);
+  ASSERT_TRUE(feed) << feed.error().message;
+  ASSERT_EQ(feed->size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ((*feed)[i].seq, i + 1);
+    EXPECT_EQ((*feed)[i].key, key);
+    EXPECT_EQ((*feed)[i].event.version, i + 1);
+    EXPECT_EQ((*feed)[i].event.payload, request.events[i].payload);
+  }
+  // A named event that is missing is an error, not a silently shorter page.
+  put_raw(RawColumn::feed, storage_keys::feed_key(3), storage_keys::event_key(key, 9));
+  auto broken = open()->read_feed(0, 100);
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.error().message.find("feed seq 3"), std::string::npos) << broken.error().message;
+}
+
 TEST_F(RocksDbJournalTest, RecoveryStartsFromTheSnapshotAndReplaysTheTail) {
   auto journal = open();
   auto key = conversation("c-1");
@@ -181,16 +227,8 @@ TEST_F(RocksDbJournalTest, ACorruptRecordIsReportedNotReplayed) {
     ASSERT_TRUE(append_one(*journal, make_append(key, 0, 3)));
     ASSERT_TRUE(append_one(*journal, make_append(conversation("healthy"), 0, 1)));
   }
-  {  // Damage version 2 behind the journal's back.
-    rocksdb::DB* raw = nullptr;
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (const char* name : {"default", "events", "meta", "snapshots", "feed"}) cfs.emplace_back(name, rocksdb::ColumnFamilyOptions());
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir_.str(), cfs, &handles, &raw).ok());
-    ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), handles[1], storage_keys::event_key(key, 2), "garbage!").ok());
-    for (auto* handle : handles) raw->DestroyColumnFamilyHandle(handle);
-    delete raw;
-  }
+  // Damage version 2 behind the journal's back.
+  put_raw(RawColumn::events, storage_keys::event_key(key, 2), "garbage!");
   auto journal = open();
   auto recovery = journal->recover(key);
   ASSERT_FALSE(recovery);
