@@ -53,8 +53,9 @@ RawWriteResult raw_write_rate(const std::string& dir, std::uint64_t events, std:
       const auto version = ++versions[entity];
       runtime::EventRecord event{version, 0, "cmd", "", key.id, std::string(kRawEventBytes, 'x')};
       const auto event_key = keys::event_key(key, version);
-      batch.Put(handles[kEvents], event_key, runtime::encode_event_envelope(key, event));
-      batch.Put(handles[kFeed], keys::feed_key(written + 1), event_key);
+      const auto envelope = runtime::encode_event_envelope(key, event);
+      batch.Put(handles[kEvents], event_key, envelope);
+      batch.Put(handles[kFeed], keys::feed_key(written + 1), keys::feed_value(envelope));
       std::string version_bytes;
       keys::put_u64(version_bytes, version);
       batch.Put(handles[kMeta], keys::entity_prefix(key), version_bytes);

@@ -165,8 +165,9 @@ Result run_raw(const Options& options, bool sync, std::size_t batch, std::size_t
       const auto key = key_of(e);
       const auto version = ++versions[e];
       const auto event_key = storage_keys::event_key(key, version);
-      wb.Put(handles[1], event_key, encode_event_envelope(key, make_event(key.id, version)));
-      wb.Put(handles[4], storage_keys::feed_key(++seq), event_key);
+      const auto envelope = encode_event_envelope(key, make_event(key.id, version));
+      wb.Put(handles[1], event_key, envelope);
+      wb.Put(handles[4], storage_keys::feed_key(++seq), storage_keys::feed_value(envelope));
       std::string v;
       storage_keys::put_u64(v, version);
       wb.Put(handles[2], storage_keys::entity_prefix(key), v);

@@ -219,11 +219,7 @@ std::vector<AppendResult> RocksDbJournal::append(std::span<const AppendRequest> 
       batch.Put(h_->events, event_key, envelope);
       // The feed keeps its own copy: readers of the whole log then scan one column family in
       // order instead of fetching every event by key (which misses the cache on a large log).
-      const std::string seq_key = keys::feed_key(++seq);
-      const rocksdb::Slice key_part(seq_key);
-      const rocksdb::Slice value_parts[] = {rocksdb::Slice(&keys::kFeedEventTag, 1),
-                                            rocksdb::Slice(envelope)};
-      batch.Put(h_->feed, rocksdb::SliceParts(&key_part, 1), rocksdb::SliceParts(value_parts, 2));
+      batch.Put(h_->feed, keys::feed_key(++seq), keys::feed_value(envelope));
     }
     const std::uint64_t new_version = request.expected_version + request.events.size();
     std::string version_bytes;

@@ -61,6 +61,14 @@ std::string feed_key(std::uint64_t seq) {
   return out;
 }
 
+std::string feed_value(std::string_view envelope) {
+  std::string out;
+  out.reserve(1 + envelope.size());
+  out.push_back(kFeedEventTag);
+  out += envelope;
+  return out;
+}
+
 std::optional<std::string_view> envelope_of_feed_value(std::string_view value) {
   if (value.empty() || value.front() != kFeedEventTag) return std::nullopt;
   return value.substr(1);

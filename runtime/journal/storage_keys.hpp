@@ -33,6 +33,8 @@ std::string feed_key(std::uint64_t seq);
 
 // The feed value's first byte when it carries the event itself.
 inline constexpr char kFeedEventTag = '\xFF';
+// The feed value that carries this event envelope.
+std::string feed_value(std::string_view envelope);
 // The envelope a feed value carries, or nullopt for an older value that names the event's key.
 std::optional<std::string_view> envelope_of_feed_value(std::string_view value);
 
