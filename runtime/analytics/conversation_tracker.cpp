@@ -59,12 +59,17 @@ void ConversationTracker::apply(const std::string& id, const Event& event) {
                  [&](const FollowUpOpened&) {},
              },
              event);
+  if (t.closed_at_ms && std::holds_alternative<Closed>(event)) closes_.emplace(*t.closed_at_ms, id);
 }
 
 void ConversationTracker::evict_closed_before(std::int64_t cutoff_ms) {
-  std::erase_if(tracks_, [&](const auto& entry) {
-    return entry.second.closed_at_ms && *entry.second.closed_at_ms < cutoff_ms;
-  });
+  while (!closes_.empty() && closes_.top().first < cutoff_ms) {
+    const auto& [closed_at, id] = closes_.top();
+    if (auto it = tracks_.find(id); it != tracks_.end() && it->second.closed_at_ms == closed_at) {
+      tracks_.erase(it);
+    }
+    closes_.pop();
+  }
 }
 
 void ConversationTracker::on(ConversationTrack& t, const Opened& e) {

@@ -6,7 +6,9 @@
 // bot resolution (an episode ended by a resolution or a close, never handed off), transfers, CSAT.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <queue>
 #include <string>
 #include <unordered_map>
 
@@ -67,6 +69,11 @@ class ConversationTracker {
 
   ReadModels* models_;
   std::unordered_map<std::string, ConversationTrack> tracks_;
+  // Every close by its time, earliest on top, so eviction reads only what falls out of
+  // retention instead of every track (hundreds of thousands after a day's peak). An entry is
+  // stale once its conversation reopened or closed again (a later close has its own entry).
+  using CloseEntry = std::pair<std::int64_t, std::string>;
+  std::priority_queue<CloseEntry, std::vector<CloseEntry>, std::greater<>> closes_;
 };
 
 // The bot did not understand the message: it said so (tag) or gave up for low confidence.
