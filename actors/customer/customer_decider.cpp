@@ -62,10 +62,25 @@ CustomerDecision decide_register(const State& state, const RegisterCustomer& c) 
   if (c.first_identity.verified && !is_verifiable(c.first_identity.kind)) {
     return invalid(std::string(to_string(c.first_identity.kind)) + " cannot be verified");
   }
+  if (c.merged && c.merged->absorbed_id != c.customer_id) {
+    return invalid("a customer registers merged only as the absorbed side, not " +
+                   c.merged->absorbed_id);
+  }
+  if (c.merged && c.merged->survivor_id == c.customer_id) {
+    return CustomerDecision::reject(Rejection::self_merge,
+                                    "a customer cannot be merged into itself");
+  }
+  if (c.merged) {
+    if (auto bad = check_id("survivor id", c.merged->survivor_id)) return invalid(*bad);
+  }
   std::vector<Event> events{
       CustomerRegistered{c.customer_id, c.profile, c.at},
       IdentityLinked{Identity{c.first_identity.kind, *value, c.first_identity.verified, c.at}}};
   append_tier_change(events, Tier::new_customer, c.profile, c.rules, c.at);
+  if (c.merged) {
+    const auto& m = *c.merged;
+    events.push_back(CustomersMerged{m.survivor_id, m.absorbed_id, m.reason, m.at});
+  }
   return CustomerDecision::accept(std::move(events));
 }
 

@@ -29,8 +29,11 @@ RegisterCustomer first_contact(std::string customer_id, const InboundTurn& turn,
   profile.account_created_at = turn.at;  // first seen now: a new customer until the rules say more
   return RegisterCustomer{
       std::move(customer_id),
-      Identity{kind, turn.channel_user_id, verified && is_verifiable(kind), turn.at}, profile,
-      rules, turn.at};
+      Identity{kind, turn.channel_user_id, verified && is_verifiable(kind), turn.at},
+      profile,
+      rules,
+      turn.at,
+      std::nullopt};
 }
 
 std::string next_conversation_id(const CustomerActor* self, DeliveryMemory& memory) {
@@ -178,13 +181,16 @@ void merge_identity_customer(CustomerActor* self, const services::EntityServices
                     if (reply && reply->ok()) {
                       memory.forget_current();
                     } else if (missing && register_if_missing) {
-                      const auto registration =
+                      // Registered already merged into this customer: one write on its side.
+                      auto registration =
                           first_contact(absorbed_id, turn, false, *services.tier_rules.get());
+                      registration.merged = MergeCustomers{self->state.key.id, absorbed_id,
+                                                           MergeReason::verified_identity, turn.at};
                       auto again = [self, &services, &memory, turn, promise] {
                         merge_identity_customer(self, services, memory, turn, promise, false);
                       };
-                      // Refused (registered meanwhile by its own message) or not: the merge
-                      // decides.
+                      // Then this side of the merge; refused (registered meanwhile by its own
+                      // message), the merge decides as for any existing customer.
                       ask_customer(self, absorbed_id, runtime::make_command<Decider>(registration))
                           .await([again](CustomerReply&) { again(); },
                                  [again](caf::error&) { again(); });

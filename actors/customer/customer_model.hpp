@@ -110,12 +110,25 @@ struct LastAgent {
 };
 
 // ---- commands -------------------------------------------------------------------------------
+// Sent to both customers (the runtime does the absorbed one first, then the survivor); each side
+// checks its own role. Both histories stay where they are: only links are recorded.
+struct MergeCustomers {
+  std::string survivor_id;
+  std::string absorbed_id;
+  MergeReason reason = MergeReason::verified_identity;
+  Timestamp at;
+  bool operator==(const MergeCustomers&) const = default;
+};
 struct RegisterCustomer {
   std::string customer_id;
   Identity first_identity;  // linked_at is taken from `at`
   Profile profile;
   TierRules rules;
   Timestamp at;
+  // Registers the customer already merged (this one absorbed): a channel identity first seen
+  // with the shop account's login joins the account's customer in the same write, instead of
+  // a registration and then the absorbed side of a merge (MergeCustomers) one after the other.
+  std::optional<MergeCustomers> merged = std::nullopt;
   bool operator==(const RegisterCustomer&) const = default;
 };
 // Links a new identity or upgrades an unverified one to verified.
@@ -131,15 +144,6 @@ struct UnlinkIdentity {
   std::string value;
   Timestamp at;
   bool operator==(const UnlinkIdentity&) const = default;
-};
-// Sent to both customers (the runtime does the absorbed one first, then the survivor); each side
-// checks its own role. Both histories stay where they are: only links are recorded.
-struct MergeCustomers {
-  std::string survivor_id;
-  std::string absorbed_id;
-  MergeReason reason = MergeReason::verified_identity;
-  Timestamp at;
-  bool operator==(const MergeCustomers&) const = default;
 };
 struct UnmergeCustomers {
   std::string survivor_id;

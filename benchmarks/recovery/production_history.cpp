@@ -143,7 +143,8 @@ void ProductionHistory::next_session(HistoryBatch& out) {
                                  {identity_kind_of(ids.channel), ids.user_id, false, at},
                                  profile,
                                  p.tier_rules,
-                                 at},
+                                 at,
+                                 std::nullopt},
       "register", at, ids.customer_id));
 
   ConversationStream conv(ids.conversation_id, every);

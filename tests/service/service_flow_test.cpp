@@ -97,6 +97,12 @@ TEST_F(ServiceFlowTest, OneAccountOnTwoChannelsIsOneConversation) {
   auto timeline = wait_for<std::vector<TimelineEntry>>([&](auto done) { api().customer_timeline("acct:acct-42", done); });
   ASSERT_TRUE(timeline) << timeline.error().message;
   ASSERT_EQ(timeline->size(), 1u);
+  // The WeChat identity was new: it registered already merged into the account, so the same
+  // device without the login still reaches the account's conversation.
+  auto without_login = say("openid-xyz", "x-2", "还有一个问题", Channel::wechat);
+  ASSERT_TRUE(without_login) << without_login.error().message;
+  EXPECT_EQ(without_login->customer_id, "acct:acct-42");
+  EXPECT_EQ(without_login->conversation_id, first->conversation_id);
 }
 
 TEST_F(ServiceFlowTest, BadInputIsRefusedPreciselyAndRetriesAreAnsweredOnce) {

@@ -64,6 +64,33 @@ TEST(CustomerRegister, RejectsTwiceAndInvalidFields) {
   EXPECT_EQ(given<Decider>({}).when(bad_rules).rejection_code(), Rejection::invalid_field);
 }
 
+TEST(CustomerRegister, ANewChannelIdentityRegistersAlreadyMergedIntoTheAccount) {
+  const MergeCustomers merge{"acct-1", "c-2", MergeReason::verified_identity, kT0};
+  auto reg = RegisterCustomer{"c-2",         identity(IdentityKind::web_visitor, "v-2"),
+                              new_profile(), default_rules(),
+                              kT0,           merge};
+  auto outcome = given<Decider>({}).when(reg);
+  const Events expected{registered("c-2"),
+                        IdentityLinked{identity(IdentityKind::web_visitor, "v-2", false, kT0)},
+                        CustomersMerged{"acct-1", "c-2", MergeReason::verified_identity, kT0}};
+  EXPECT_EQ(outcome.events(), expected);
+  EXPECT_EQ(outcome.state().merged_into,
+            (MergeLink{"acct-1", MergeReason::verified_identity, kT0}));
+  // The same state as a registration followed by the absorbed side of the merge.
+  auto plain = reg;
+  plain.merged.reset();
+  auto two_steps = given<Decider>({}).when(plain);
+  auto merged_after = sb::testing::Given<Decider>(two_steps.state()).when(merge);
+  EXPECT_EQ(outcome.state(), merged_after.state());
+
+  auto wrong_side = reg;
+  wrong_side.merged->absorbed_id = "acct-1";
+  EXPECT_EQ(given<Decider>({}).when(wrong_side).rejection_code(), Rejection::invalid_field);
+  auto into_itself = reg;
+  into_itself.merged->survivor_id = "c-2";
+  EXPECT_EQ(given<Decider>({}).when(into_itself).rejection_code(), Rejection::self_merge);
+}
+
 TEST(CustomerUnregistered, RejectsEveryOtherCommand) {
   const std::vector<Command> commands{
       LinkIdentity{IdentityKind::email, "a@b.c", false, kT0},
