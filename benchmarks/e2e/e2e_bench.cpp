@@ -23,6 +23,7 @@
 #include "benchmarks/bench_flags.hpp"
 #include "benchmarks/e2e/loopback_echo.hpp"
 #include "benchmarks/e2e/raw_write_rate.hpp"
+#include "benchmarks/process_usage.hpp"
 #include "runtime/load/embedded_server.hpp"
 #include "runtime/load/load_runner.hpp"
 #include "runtime/load/result_file.hpp"
@@ -127,7 +128,9 @@ int main(int argc, char** argv) {
   closed.mode = load::LoopMode::closed;
   closed.duration = millis(options.seconds);
   const auto events_before = (*server)->counters()["journal_events_written"].get<std::uint64_t>();
+  const auto usage_before_peak = bench::ProcessUsage::now();
   auto peak = load::run_load_test(closed, std::cerr);
+  const auto peak_usage = bench::ProcessUsage::now() - usage_before_peak;
   if (!peak) {
     std::cerr << "e2e_bench: " << peak.error() << "\n";
     return 1;
@@ -141,7 +144,9 @@ int main(int argc, char** argv) {
   open.mode = load::LoopMode::open;
   open.shape.rate = std::max(1.0, peak_rate * kOpenLoopShareOfPeak);
   open.duration = millis(options.open_seconds);
+  const auto usage_before_half = bench::ProcessUsage::now();
   auto half = load::run_load_test(open, std::cerr);
+  const auto half_usage = bench::ProcessUsage::now() - usage_before_half;
   (*server)->stop();
   if (!half) {
     std::cerr << "e2e_bench: " << half.error() << "\n";
@@ -168,8 +173,19 @@ int main(int argc, char** argv) {
   line("  p50 / p99 deliver -> ack (ms)",
        fmt::format("{:.2f} / {:.2f}", peak->ack.p50_ms, peak->ack.p99_ms));
   line("  journal events per message", fmt::format("{:.2f}", events_per_message));
+  // Server and generator together (one process), drain included.
+  auto per_message = [&line](const bench::ProcessUsage& usage, std::uint64_t messages) {
+    const double n = double(std::max<std::uint64_t>(messages, 1));
+    line("  CPU per message, us (server and generator)",
+         fmt::format("{:.0f}", 1e6 * usage.cpu_seconds / n));
+    line("  context switches per message: waits / preempted",
+         fmt::format("{:.1f} / {:.1f}", double(usage.voluntary_switches) / n,
+                     double(usage.involuntary_switches) / n));
+  };
+  per_message(peak_usage, peak->acked);
   line(fmt::format("open loop at {:.0f} msg/s (50% of peak): messages/s", open.shape.rate),
        fmt::format("{:.0f}", half->acked_per_second()));
+  per_message(half_usage, half->acked);
   line("  p50 / p99 deliver -> bot reply (ms)",
        fmt::format("{:.2f} / {:.2f}", half->bot_reply.p50_ms, half->bot_reply.p99_ms));
   line("  p99.9 / max deliver -> bot reply (ms)",
