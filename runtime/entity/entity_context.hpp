@@ -1,10 +1,13 @@
 #pragma once
 // What every entity actor gets from the node when it is spawned.
 
-#include <caf/actor.hpp>
-
 #include <chrono>
 #include <cstdint>
+#include <memory>
+
+#include <caf/actor.hpp>
+
+#include "runtime/journal/journal.hpp"
 
 namespace sb::runtime {
 
@@ -26,6 +29,9 @@ struct EntityContext {
   caf::actor reader;    // the journal readers
   caf::actor registry;  // asked before passivating; may be invalid in tests (then: just stop)
   EntityHostOptions options;
+  // Asked, without a disk read, whether a new instance's entity has no history at all (then it
+  // starts at once instead of waiting for a reader); nullptr: always ask the readers.
+  std::shared_ptr<Journal> journal = nullptr;
 };
 
 }  // namespace sb::runtime

@@ -98,6 +98,11 @@ Expected<void, std::string> apply_recovery(EntityState<D, C>& st, const Recovery
 template <class D, class C>
 void start_recovery(EntityActor<D, C>* self) {
   auto& st = self->state;
+  if (st.context.journal && st.context.journal->surely_new(st.key)) {
+    // Nothing to replay (and no other instance can be writing it: the registry runs one).
+    if (st.after_recover) st.after_recover();
+    return;
+  }
   self->request(st.context.reader, st.context.options.recover_timeout, recover_atom::value, st.key)
       .await(
           [self](Recovery& recovery) {

@@ -32,6 +32,11 @@ class Journal {
   // undecodable record is `corruption`.
   virtual Expected<Recovery, JournalError> recover(const EntityKey& key) = 0;
 
+  // True only when the journal can tell from memory alone (no disk read) that the entity has
+  // no history at all: a new entity then starts without a recovery round trip. False means
+  // "perhaps": recover() decides. Safe to call from any thread, concurrently with append().
+  virtual bool surely_new(const EntityKey& key) = 0;
+
   // Events with after_version < version <= up_to_version, oldest first, gap-checked.
   virtual Expected<std::vector<EventRecord>, JournalError> read(const EntityKey& key,
                                                                std::uint64_t after_version,

@@ -36,6 +36,11 @@ std::vector<AppendResult> MemoryJournal::append(std::span<const AppendRequest> r
   return results;
 }
 
+bool MemoryJournal::surely_new(const EntityKey& key) {
+  std::lock_guard lock(mutex_);
+  return !events_.contains(key);
+}
+
 Expected<Recovery, JournalError> MemoryJournal::recover(const EntityKey& key) {
   std::lock_guard lock(mutex_);
   Recovery recovery;

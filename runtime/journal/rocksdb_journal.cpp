@@ -284,6 +284,16 @@ Expected<std::vector<EventRecord>, JournalError> RocksDbJournal::read(const Enti
   return events;
 }
 
+bool RocksDbJournal::surely_new(const EntityKey& key) {
+  // Memtables and cached blocks only: RocksDB answers Incomplete rather than read the disk, and
+  // NotFound when no memtable holds the key and every file's Bloom filter (kept in memory)
+  // excludes it — which is the common case for an entity seen for the first time.
+  rocksdb::ReadOptions options;
+  options.read_tier = rocksdb::kBlockCacheTier;
+  std::string value;
+  return h_->db->Get(options, h_->meta, keys::entity_prefix(key), &value).IsNotFound();
+}
+
 Expected<Recovery, JournalError> RocksDbJournal::recover(const EntityKey& key) {
   Recovery recovery;
   const std::string prefix = keys::entity_prefix(key);

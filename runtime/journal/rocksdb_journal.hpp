@@ -54,6 +54,7 @@ class RocksDbJournal final : public Journal {
 
   std::vector<AppendResult> append(std::span<const AppendRequest> requests, bool sync) override;
   Expected<Recovery, JournalError> recover(const EntityKey& key) override;
+  bool surely_new(const EntityKey& key) override;
   Expected<std::vector<EventRecord>, JournalError> read(const EntityKey& key,
                                                        std::uint64_t after_version,
                                                        std::uint64_t up_to_version) override;

@@ -45,6 +45,7 @@ Expected<std::unique_ptr<Node>, std::string> Node::start(caf::actor_system& syst
                                      /*detached=*/true);
   EntityContext context{actors.writer, actors.reader, caf::actor{}, settings.entity};
   context.options.timer_horizon = settings.wake_scan_interval;  // the scheduler covers the rest
+  context.journal = journal;
   auto registry = spawn_entity_registry(system, context, std::move(factories));
   spdlog::info("node started: data in {}, durability {}, {} events in the feed", settings.data_dir,
                to_string(settings.durability), journal->last_seq());

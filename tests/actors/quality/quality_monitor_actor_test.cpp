@@ -98,6 +98,7 @@ class ForwardingJournal : public runtime::Journal {
       const runtime::EntityKey& key) override {
     return inner_->recover(key);
   }
+  bool surely_new(const runtime::EntityKey& key) override { return inner_->surely_new(key); }
   Expected<std::vector<runtime::EventRecord>, runtime::JournalError> read(
       const runtime::EntityKey& key, std::uint64_t after, std::uint64_t up_to) override {
     return inner_->read(key, after, up_to);

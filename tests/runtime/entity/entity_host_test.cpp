@@ -55,8 +55,26 @@ class EntityHostTest : public ::testing::Test {
     writer_ = writer ? writer : actors.writer;
     extra_ = writer ? actors.writer : caf::actor{};
     reader_ = actors.reader;
-    registry_ = spawn_entity_registry(system_, EntityContext{writer_, reader_, {}, options_},
-                                      {{EntityKind::agent, [](caf::actor_system& sys, const EntityKey& key, EntityContext context) { return agent::spawn_agent(sys, key, std::move(context), nullptr); }}});
+    EntityContext context{writer_, reader_, {}, options_};
+    if (probe_journal_) {
+      // The readers, counting the recoveries asked of them.
+      context.journal = journal_;
+      reader_ = system_.spawn([real = actors.reader, asked = recoveries_asked_](
+                                  caf::event_based_actor* self) -> caf::behavior {
+        return {[=](recover_atom atom, const EntityKey& key) {
+          ++*asked;
+          return self->delegate(real, atom, key);
+        }};
+      });
+      extra_ = actors.reader;
+      context.reader = reader_;
+    }
+    registry_ = spawn_entity_registry(
+        system_, context,
+        {{EntityKind::agent,
+          [](caf::actor_system& sys, const EntityKey& key, EntityContext context) {
+            return agent::spawn_agent(sys, key, std::move(context), nullptr);
+          }}});
     sched_.run();
   }
 
@@ -115,6 +133,8 @@ class EntityHostTest : public ::testing::Test {
   std::shared_ptr<MemoryJournal> journal_;
   EntityHostOptions options_;
   caf::actor writer_, reader_, registry_, extra_;
+  bool probe_journal_ = false;  // the context carries the journal (a node's production setup)
+  std::shared_ptr<int> recoveries_asked_ = std::make_shared<int>(0);
 };
 
 TEST_F(EntityHostTest, AnAcceptedCommandIsPersistedThenApplied) {
@@ -279,6 +299,23 @@ TEST_F(EntityHostTest, GroupCommitWritesConcurrentAppendsTogether) {
   }
   EXPECT_EQ(journal_->last_seq(), static_cast<std::uint64_t>(kAgents));
   EXPECT_LE(journal_->test_append_calls() - calls_before, 2u) << "appends were not grouped";
+}
+
+TEST_F(EntityHostTest, ANewEntityStartsWithoutAskingTheReadersAnExistingOneRecovers) {
+  probe_journal_ = true;
+  start();
+  auto key = agent_key();
+  register_and_log_in(key);  // the journal knows it has no history: no round trip
+  EXPECT_EQ(*recoveries_asked_, 0);
+  const auto before = view(key);
+
+  sched_.advance_time(options_.idle_timeout + std::chrono::seconds(1));
+  sched_.run();
+  ASSERT_EQ(stats().passivated, 1u);
+  const auto after = view(key);  // it has a history now: recovered through the readers
+  EXPECT_EQ(*recoveries_asked_, 1);
+  EXPECT_EQ(after.version, before.version);
+  EXPECT_EQ(after.state, before.state);
 }
 
 TEST_F(EntityHostTest, AnUnknownEntityKindIsAClearError) {

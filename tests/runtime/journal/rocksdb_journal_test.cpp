@@ -90,6 +90,19 @@ TEST_F(RocksDbJournalTest, AnUnknownEntityRecoversEmpty) {
   EXPECT_TRUE(recovery->events.empty());
 }
 
+TEST_F(RocksDbJournalTest, OnlyAnEntityWithoutHistoryIsSurelyNew) {
+  auto key = conversation("c-1");
+  {
+    auto journal = open();
+    EXPECT_TRUE(journal->surely_new(key));
+    ASSERT_TRUE(append_one(*journal, make_append(key, 0)));
+    EXPECT_FALSE(journal->surely_new(key));
+  }
+  auto journal = open();  // RocksDB writes the recovered log into a table file at open
+  EXPECT_FALSE(journal->surely_new(key));
+  EXPECT_TRUE(journal->surely_new(conversation("c-2")));
+}
+
 TEST_F(RocksDbJournalTest, AStaleExpectedVersionIsAConflictAndWritesNothing) {
   auto journal = open();
   auto key = conversation("c-1");
