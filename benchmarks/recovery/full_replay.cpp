@@ -5,15 +5,6 @@
 #include <mutex>
 #include <thread>
 
-#include "actors/agent/agent_codec.hpp"
-#include "actors/agent/agent_decider.hpp"
-#include "actors/conversation/conversation_codec.hpp"
-#include "actors/conversation/conversation_decider.hpp"
-#include "actors/customer/customer_codec.hpp"
-#include "actors/customer/customer_decider.hpp"
-#include "actors/ticket/ticket_codec.hpp"
-#include "actors/ticket/ticket_decider.hpp"
-#include "runtime/entity/entity_host.hpp"
 #include "runtime/reporting/reporting_core.hpp"
 #include "runtime/verify/log_verifier.hpp"
 
@@ -21,29 +12,6 @@ namespace sb::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Recovers one entity the way its actor does; the state is dropped afterwards.
-template <class D, class C>
-Expected<void, std::string> recover_as(const runtime::Recovery& recovery) {
-  runtime::EntityState<D, C> state;
-  return runtime::detail::apply_recovery<D, C>(state, recovery);
-}
-
-Expected<void, std::string> apply(const runtime::EntityKey& key,
-                                  const runtime::Recovery& recovery) {
-  switch (key.kind) {
-    case EntityKind::customer:
-      return recover_as<customer::Decider, customer::Codec>(recovery);
-    case EntityKind::conversation:
-      return recover_as<conversation::Decider, conversation::Codec>(recovery);
-    case EntityKind::agent:
-      return recover_as<agent::Decider, agent::Codec>(recovery);
-    case EntityKind::ticket:
-      return recover_as<ticket::Decider, ticket::Codec>(recovery);
-    default:
-      return {};  // kinds without a decider here (none in this history) are only read
-  }
-}
 
 }  // namespace
 
@@ -58,8 +26,9 @@ Expected<ReplayResult, std::string> replay_entities(runtime::Journal& journal,
   auto worker = [&] {
     for (auto i = next.fetch_add(1); i < keys.size(); i = next.fetch_add(1)) {
       auto recovery = journal.recover(keys[i]);
-      Expected<void, std::string> applied =
-          recovery ? apply(keys[i], *recovery) : unexpected(recovery.error().message);
+      Expected<void, std::string> applied = recovery
+                                                ? verify::replay_history(keys[i].kind, *recovery)
+                                                : unexpected(recovery.error().message);
       if (!applied) {
         std::lock_guard lock(failure_mutex);
         failure = runtime::to_string(keys[i]) + ": " + applied.error();

@@ -46,5 +46,4 @@ class LatencyHistogram {
   std::int64_t sum_ms_ = 0;
 };
 
-
 }  // namespace sb::analytics

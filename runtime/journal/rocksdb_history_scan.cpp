@@ -16,6 +16,7 @@ namespace {
 namespace keys = storage_keys;
 using rocksdb_internals::corruption;
 using rocksdb_internals::from_status;
+using rocksdb_internals::usable_snapshot;
 
 // The first key of a vshard's range (entity prefixes start with the vshard, big-endian).
 std::string vshard_start(std::uint32_t vshard) {
@@ -42,9 +43,7 @@ class HistoryCursor {
     recovery.version = version;
     while (snapshots_->Valid() && view(snapshots_->key()) < prefix) snapshots_->Next();
     if (snapshots_->Valid() && view(snapshots_->key()) == prefix) {
-      auto snapshot = decode_snapshot_envelope(view(snapshots_->value()), key);
-      // As in recover(): a bad snapshot only costs a longer replay.
-      if (snapshot && snapshot->version <= version) recovery.snapshot = std::move(*snapshot);
+      recovery.snapshot = usable_snapshot(view(snapshots_->value()), key, version);
     }
     if (!snapshots_->status().ok())
       return unexpected(from_status(snapshots_->status(), "reading a snapshot"));

@@ -3,6 +3,7 @@
 // RocksDB's status to journal errors. Internal to runtime/journal.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 
+#include "runtime/journal/envelope_codec.hpp"
 #include "runtime/journal/rocksdb_journal.hpp"
 
 namespace sb::runtime {
@@ -47,6 +49,16 @@ inline JournalError from_status(const rocksdb::Status& status, std::string_view 
 
 inline JournalError corruption(std::string message) {
   return JournalError{JournalErrc::corruption, std::move(message)};
+}
+
+// The stored snapshot of `key` when a recovery to `version` can start from it. A snapshot that
+// does not decode, or is ahead of the version record, is only an optimisation lost: the whole
+// history is replayed instead.
+inline std::optional<SnapshotRecord> usable_snapshot(std::string_view bytes, const EntityKey& key,
+                                                     std::uint64_t version) {
+  auto snapshot = decode_snapshot_envelope(bytes, key);
+  if (!snapshot || snapshot->version > version) return std::nullopt;
+  return std::move(*snapshot);
 }
 
 }  // namespace rocksdb_internals

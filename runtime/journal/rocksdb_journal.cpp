@@ -21,6 +21,7 @@ namespace {
 namespace keys = storage_keys;
 using rocksdb_internals::corruption;
 using rocksdb_internals::from_status;
+using rocksdb_internals::usable_snapshot;
 
 constexpr int kResumeAttemptsMax = 200;  // x 10 ms
 constexpr std::size_t kVersionCacheEntriesMax = 1 << 20;  // ~100 MiB at most
@@ -304,9 +305,7 @@ Expected<Recovery, JournalError> RocksDbJournal::recover(const EntityKey& key) {
   std::string snapshot_bytes;
   auto status = h_->db->Get(rocksdb::ReadOptions(), h_->snapshots, prefix, &snapshot_bytes);
   if (status.ok()) {
-    auto snapshot = decode_snapshot_envelope(snapshot_bytes, key);
-    // A bad snapshot is only an optimisation lost: replay the whole history instead.
-    if (snapshot && snapshot->version <= recovery.version) recovery.snapshot = std::move(*snapshot);
+    recovery.snapshot = usable_snapshot(snapshot_bytes, key, recovery.version);
   } else if (!status.IsNotFound()) {
     return unexpected(from_status(status, "reading a snapshot"));
   }

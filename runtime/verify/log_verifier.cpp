@@ -80,7 +80,7 @@ Share verify_range(runtime::RocksDbJournal& journal, std::uint32_t first, std::u
     if (recovery) {
       tally.events += recovery->events.size();
       if (recovery->snapshot) ++tally.snapshots;
-      if (auto replay = replay_for(key.kind)) replayed = replay(*recovery);
+      replayed = replay_history(key.kind, *recovery);
     }
     if (!replayed) {
       ++share.damaged;
@@ -113,6 +113,11 @@ void verify_feed(runtime::RocksDbJournal& journal, VerifyReport& report) {
 }
 
 }  // namespace
+
+Expected<void, std::string> replay_history(EntityKind kind, const runtime::Recovery& recovery) {
+  const auto replay = replay_for(kind);
+  return replay ? replay(recovery) : Expected<void, std::string>{};
+}
 
 std::uint64_t VerifyReport::entities() const {
   std::uint64_t total = 0;

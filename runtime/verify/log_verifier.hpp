@@ -42,6 +42,11 @@ struct VerifyOptions {
   bool feed = true;  // false: the entities only
 };
 
+// Rebuilds one entity's state from its recovery through its kind's codec and decider, as the
+// entity's actor does when it recovers (the state is dropped): the error says why it does not
+// replay. Kinds that keep no history of their own are only read.
+Expected<void, std::string> replay_history(EntityKind kind, const runtime::Recovery& recovery);
+
 // An error only when the database itself cannot be read; damage is in the report.
 Expected<VerifyReport, std::string> verify_log(runtime::RocksDbJournal& journal,
                                                const VerifyOptions& options);
