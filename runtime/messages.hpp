@@ -24,6 +24,8 @@ using route_atom = caf::atom_constant<caf::atom("route")>;
 using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
 using stop_atom = caf::atom_constant<caf::atom("stop")>;
 using wake_atom = caf::atom_constant<caf::atom("wake")>;
+using sweep_atom = caf::atom_constant<caf::atom("sweep")>;
+using idle_atom = caf::atom_constant<caf::atom("idle")>;
 
 }  // namespace sb::runtime
 

@@ -61,9 +61,10 @@ void send_offer(ConversationActor* self, const services::EntityServices& service
                 const std::string& agent_id, service::AgentOffer offer) {
   const runtime::EntityKey customer_key{EntityKind::customer, offer.conversation.customer_id};
   auto sinks = services.sinks;
-  self->request(self->state.context.registry, std::chrono::seconds(5), runtime::route_atom::value,
-                customer_key,
-                caf::make_message(services::timeline_atom::value, std::uint8_t{0}, false))
+  runtime::watched_request(
+      self, runtime::deadlines_of(self), self->state.context.registry, std::chrono::seconds(5),
+      runtime::route_atom::value, customer_key,
+      caf::make_message(services::timeline_atom::value, std::uint8_t{0}, false))
       .then(
           [self, sinks, agent_id, offer](services::CustomerTimeline& timeline) mutable {
             offer.customer_timeline = services::timeline_view(timeline.entries);

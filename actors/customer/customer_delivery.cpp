@@ -54,8 +54,9 @@ void route_to_conversation(CustomerActor* self, DeliveryMemory& memory, InboundT
                            std::string conversation_id, Promise promise) {
   const runtime::EntityKey key{EntityKind::conversation, conversation_id};
   auto message = caf::make_message(services::inbound_atom::value, turn);
-  self->request(self->state.context.registry, kConversationTimeout, runtime::route_atom::value, key,
-                std::move(message))
+  runtime::watched_request(self, runtime::deadlines_of(self), self->state.context.registry,
+                           kConversationTimeout, runtime::route_atom::value, key,
+                           std::move(message))
       .await(
           [self, &memory, turn, promise](TurnOutcome& outcome) mutable {
             if (outcome.needs_new_conversation && !turn.force_new) {

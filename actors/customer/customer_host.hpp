@@ -36,9 +36,10 @@ inline void run_on_self(CustomerActor* self, Command command, Timestamp at, std:
 // Sends `message` to the customer `customer_id` (spawned or recovered by the registry).
 inline auto ask_customer(CustomerActor* self, const std::string& customer_id,
                          caf::message message) {
-  return self->request(self->state.context.registry, kCustomerCallTimeout,
-                       runtime::route_atom::value,
-                       runtime::EntityKey{EntityKind::customer, customer_id}, std::move(message));
+  return runtime::watched_request(self, runtime::deadlines_of(self), self->state.context.registry,
+                                  kCustomerCallTimeout, runtime::route_atom::value,
+                                  runtime::EntityKey{EntityKind::customer, customer_id},
+                                  std::move(message));
 }
 
 }  // namespace sb::customer

@@ -15,8 +15,9 @@ template <class D, class Self>
 void tell_entity(Self* self, const caf::actor& registry, const runtime::EntityKey& key,
                  typename D::Command command, std::string command_id = {}) {
   if (!registry) return;
-  self->request(registry, std::chrono::seconds(30), runtime::route_atom::value, key,
-                runtime::make_command<D>(std::move(command), std::move(command_id)))
+  runtime::watched_request(self, runtime::deadlines_of(self), registry, std::chrono::seconds(30),
+                           runtime::route_atom::value, key,
+                           runtime::make_command<D>(std::move(command), std::move(command_id)))
       .then(
           [key](runtime::CommandReply<D>& reply) {
             if (reply.kind == runtime::ReplyKind::rejected && reply.rejection) {

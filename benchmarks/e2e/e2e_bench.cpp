@@ -8,9 +8,10 @@
 // Every figure is measured in this run, on this machine.
 //
 // usage: e2e_bench [--seconds S (5)] [--open-seconds S (10)] [--durability sync|batched|none]
-//                  [--concurrency N (64)] [--batch N (1)] [--workers N (CAF's default)]
+//                  [--concurrency N (64)] [--batch N (1)] [--workers N (one per core)]
 //                  [--policy stealing|sharing (CAF's default: stealing)]
 //                  [--login SHARE (1: every customer sends its shop account, as load --login)]
+//                  [--open-share SHARE (0.5: the open loop's rate as a share of the peak)]
 //                  [--dir DIR] [--json FILE]
 
 #include <filesystem>
@@ -32,7 +33,6 @@ namespace {
 
 using namespace sb;
 
-constexpr double kOpenLoopShareOfPeak = 0.5;
 constexpr double kBotReplyP99TargetMs = 10.0;
 constexpr std::size_t kEchoPayloadBytes = 200;  // about one customer message on the wire
 constexpr std::size_t kRawEntities = 1024;
@@ -46,9 +46,10 @@ struct Options {
   int batch = 1;
   std::string dir = "/tmp/switchboard-e2e-bench";
   std::string json_path;
-  int workers = 0;  // CAF scheduler threads; 0: CAF's default
+  int workers = 0;     // CAF scheduler threads; 0: the node default (one per core)
   std::string policy;  // CAF's scheduler.policy (stealing | sharing); empty: CAF's default
   double login_share = 1;  // customers who send their shop account (load --login)
+  double open_share = 0.5;  // the open loop's rate as a share of the peak (the target is at half)
 };
 
 Options parse(int argc, char** argv) {
@@ -56,6 +57,7 @@ Options parse(int argc, char** argv) {
   bench::BenchFlags(
       "e2e_bench [--seconds S] [--open-seconds S] [--durability sync|batched|none] "
       "[--concurrency N] [--batch N] [--workers N] [--policy stealing|sharing] [--login SHARE] "
+      "[--open-share SHARE] "
       "[--dir DIR] [--json FILE]")
       .value("--seconds", o.seconds)
       .value("--open-seconds", o.open_seconds)
@@ -74,11 +76,29 @@ Options parse(int argc, char** argv) {
                 return text == "stealing" || text == "sharing";
               })
       .value("--login", o.login_share)
+      .value("--open-share", o.open_share)
       .value("--dir", o.dir)
       .value("--json", o.json_path)
       .parse(argc, argv);
   return o;
 }
+
+// The journal's own counters, read before and after a phase.
+struct JournalCounters {
+  std::uint64_t events = 0;
+  std::uint64_t appends = 0;
+  std::uint64_t group_commits = 0;
+
+  static JournalCounters of(const load::EmbeddedServer& server) {
+    const auto counters = server.counters();
+    return {counters["journal_events_written"].get<std::uint64_t>(),
+            counters["journal_appends"].get<std::uint64_t>(),
+            counters["journal_group_commits"].get<std::uint64_t>()};
+  }
+  JournalCounters operator-(const JournalCounters& before) const {
+    return {events - before.events, appends - before.appends, group_commits - before.group_commits};
+  }
+};
 
 std::chrono::milliseconds millis(double seconds) {
   return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
@@ -110,7 +130,7 @@ int main(int argc, char** argv) {
       "e2e_bench: durability {}, {} in flight, batch {}, CAF scheduler {} x {}, data in {}\n",
       runtime::to_string(options.durability), options.concurrency, options.batch,
       options.policy.empty() ? "stealing" : options.policy,
-      options.workers > 0 ? std::to_string(options.workers) : "default", options.dir);
+      options.workers > 0 ? std::to_string(options.workers) : "one per core", options.dir);
 
   load::EmbeddedServerOptions server_options;
   server_options.data_dir = node_dir;
@@ -127,7 +147,7 @@ int main(int argc, char** argv) {
   auto closed = base_load(options, **server);
   closed.mode = load::LoopMode::closed;
   closed.duration = millis(options.seconds);
-  const auto events_before = (*server)->counters()["journal_events_written"].get<std::uint64_t>();
+  const auto journal_before_peak = JournalCounters::of(**server);
   const auto usage_before_peak = bench::ProcessUsage::now();
   auto peak = load::run_load_test(closed, std::cerr);
   const auto peak_usage = bench::ProcessUsage::now() - usage_before_peak;
@@ -135,18 +155,20 @@ int main(int argc, char** argv) {
     std::cerr << "e2e_bench: " << peak.error() << "\n";
     return 1;
   }
-  const auto events =
-      (*server)->counters()["journal_events_written"].get<std::uint64_t>() - events_before;
+  const auto peak_journal = JournalCounters::of(**server) - journal_before_peak;
+  const auto events = peak_journal.events;
   const double peak_rate = peak->acked_per_second();
   const double events_per_message = peak->acked ? double(events) / double(peak->acked) : 0;
 
   auto open = base_load(options, **server);
   open.mode = load::LoopMode::open;
-  open.shape.rate = std::max(1.0, peak_rate * kOpenLoopShareOfPeak);
+  open.shape.rate = std::max(1.0, peak_rate * options.open_share);
   open.duration = millis(options.open_seconds);
+  const auto journal_before_half = JournalCounters::of(**server);
   const auto usage_before_half = bench::ProcessUsage::now();
   auto half = load::run_load_test(open, std::cerr);
   const auto half_usage = bench::ProcessUsage::now() - usage_before_half;
+  const auto half_journal = JournalCounters::of(**server) - journal_before_half;
   (*server)->stop();
   if (!half) {
     std::cerr << "e2e_bench: " << half.error() << "\n";
@@ -174,18 +196,23 @@ int main(int argc, char** argv) {
        fmt::format("{:.2f} / {:.2f}", peak->ack.p50_ms, peak->ack.p99_ms));
   line("  journal events per message", fmt::format("{:.2f}", events_per_message));
   // Server and generator together (one process), drain included.
-  auto per_message = [&line](const bench::ProcessUsage& usage, std::uint64_t messages) {
+  auto per_message = [&line](const bench::ProcessUsage& usage, const JournalCounters& journal,
+                             std::uint64_t messages) {
     const double n = double(std::max<std::uint64_t>(messages, 1));
+    line("  journal appends / group commits per message",
+         fmt::format("{:.2f} / {:.2f}", double(journal.appends) / n,
+                     double(journal.group_commits) / n));
     line("  CPU per message, us (server and generator)",
          fmt::format("{:.0f}", 1e6 * usage.cpu_seconds / n));
     line("  context switches per message: waits / preempted",
          fmt::format("{:.1f} / {:.1f}", double(usage.voluntary_switches) / n,
                      double(usage.involuntary_switches) / n));
   };
-  per_message(peak_usage, peak->acked);
-  line(fmt::format("open loop at {:.0f} msg/s (50% of peak): messages/s", open.shape.rate),
+  per_message(peak_usage, peak_journal, peak->acked);
+  line(fmt::format("open loop at {:.0f} msg/s ({:.0f}% of peak): messages/s", open.shape.rate,
+                   100 * options.open_share),
        fmt::format("{:.0f}", half->acked_per_second()));
-  per_message(half_usage, half->acked);
+  per_message(half_usage, half_journal, half->acked);
   line("  p50 / p99 deliver -> bot reply (ms)",
        fmt::format("{:.2f} / {:.2f}", half->bot_reply.p50_ms, half->bot_reply.p99_ms));
   line("  p99.9 / max deliver -> bot reply (ms)",
@@ -206,7 +233,10 @@ int main(int argc, char** argv) {
   line("ratio: e2e messages/s / echo round trips/s",
        fmt::format("{:.1f}%", 100 * peak_rate / std::max(1.0, echo.per_second())));
   const bool met = half->bot_reply.p99_ms <= kBotReplyP99TargetMs;
-  line("target: p99 deliver -> bot reply <= 10 ms at 50% of peak", met ? "met" : "NOT met");
+  line("target: p99 deliver -> bot reply <= 10 ms at 50% of peak", options.open_share != 0.5
+                                                                       ? "not this run"
+                                                                   : met ? "met"
+                                                                         : "NOT met");
 
   nlohmann::json json{
       {"durability", runtime::to_string(options.durability)},

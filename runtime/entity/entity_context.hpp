@@ -7,6 +7,7 @@
 
 #include <caf/actor.hpp>
 
+#include "runtime/entity/request_deadlines.hpp"
 #include "runtime/journal/journal.hpp"
 
 namespace sb::runtime {
@@ -32,6 +33,8 @@ struct EntityContext {
   // Asked, without a disk read, whether a new instance's entity has no history at all (then it
   // starts at once instead of waiting for a reader); nullptr: always ask the readers.
   std::shared_ptr<Journal> journal = nullptr;
+  // Keeps the appends' timeouts off CAF's clock (request_deadlines.hpp); nullptr: CAF's timeout.
+  std::shared_ptr<RequestDeadlines> deadlines = nullptr;
 };
 
 }  // namespace sb::runtime

@@ -11,18 +11,19 @@
 // D is the entity's Decider (actors/common/decider.hpp), C its Codec (encode/decode of events
 // and state). An entity actor is `entity_behavior<D, C>(self, key, context, extra handlers...)`.
 
-#include <caf/all.hpp>
-#include <spdlog/spdlog.h>
-
 #include <functional>
 #include <optional>
 #include <utility>
+
+#include <caf/all.hpp>
+#include <spdlog/spdlog.h>
 
 #include "actors/common/decider.hpp"
 #include "actors/common/expected.hpp"
 #include "actors/common/time.hpp"
 #include "runtime/entity/command_envelope.hpp"
 #include "runtime/entity/entity_context.hpp"
+#include "runtime/entity/handler_prelude.hpp"
 #include "runtime/entity/recent_commands.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/messages.hpp"
@@ -51,6 +52,9 @@ struct EntityState {
   std::function<std::optional<Timestamp>(const typename D::State&)> wake_at;
   // What the index holds for this entity, as far as this instance knows (unknown after recovery).
   std::optional<std::optional<std::int64_t>> indexed_wake;
+  // When this instance last handled a message, and whether its idle check is on the clock.
+  caf::actor_clock::time_point last_active{};
+  bool idle_check_armed = false;
 };
 
 template <class D, class C>
@@ -204,8 +208,8 @@ void execute(EntityActor<D, C>* self, const CommandEnvelope<typename D::Command>
     if (auto due = st.wake_at(st.model)) wake = to_unix_ms(*due);
     if (!st.indexed_wake || *st.indexed_wake != wake) request.wake = WakeUpdate{wake};
   }
-  self->request(st.context.writer, st.context.options.append_timeout, append_atom::value,
-                std::move(request))
+  watched_request(self, st.context.deadlines.get(), st.context.writer,
+                  st.context.options.append_timeout, append_atom::value, std::move(request))
       .await(
           [self, done, events, before = std::move(before), wake,
            command_id = envelope.command_id](std::uint64_t version) mutable {
@@ -254,6 +258,36 @@ void request_passivation(EntityActor<D, C>* self) {
   }
 }
 
+// Idle passivation without an event for CAF's clock per message. CAF's `after(idle)` re-arms the
+// receive timeout after every message, and in CAF 0.17 each arming is a wake-up of the clock's
+// thread (a third of that thread's work under load). Here a message only notes the time; one
+// check per idle period either passivates or re-arms for the rest of the period.
+template <class D, class C>
+void arm_idle_check(EntityActor<D, C>* self, caf::timespan delay) {
+  self->state.idle_check_armed = true;
+  self->delayed_send(self, delay, idle_atom::value);
+}
+
+template <class D, class C>
+void note_activity(EntityActor<D, C>* self) {
+  auto& st = self->state;
+  st.last_active = self->clock().now();
+  if (!st.idle_check_armed) arm_idle_check(self, st.context.options.idle_timeout);
+}
+
+template <class D, class C>
+void check_idle(EntityActor<D, C>* self) {
+  auto& st = self->state;
+  st.idle_check_armed = false;
+  const auto idle_for = self->clock().now() - st.last_active;
+  const caf::timespan timeout = st.context.options.idle_timeout;
+  if (idle_for >= timeout) {
+    request_passivation(self);
+  } else {
+    arm_idle_check(self, timeout - idle_for);
+  }
+}
+
 }  // namespace detail
 
 // The behavior of an entity actor: the generic command/query protocol plus `extra` handlers
@@ -267,20 +301,30 @@ caf::behavior entity_behavior(EntityActor<D, C>* self, EntityKey key, EntityCont
   st.context = std::move(context);
   st.recent = RecentCommands(st.context.options.recent_commands_max);
   detail::start_recovery<D, C>(self);
+  detail::note_activity(self);
+  auto active = [self] { detail::note_activity(self); };
   return {
-      [self](command_atom, CommandEnvelope<typename D::Command>& envelope) {
-        return detail::handle_command<D, C>(self, envelope);
-      },
-      [self](get_atom) { return EntityView<D>{self->state.version, self->state.model}; },
+      with_prelude(
+          [self](command_atom, CommandEnvelope<typename D::Command>& envelope) {
+            return detail::handle_command<D, C>(self, envelope);
+          },
+          active),
+      with_prelude(
+          [self](get_atom) {
+            return EntityView<D>{self->state.version, self->state.model};
+          },
+          active),
       [self](stop_atom) { self->quit(); },
       // Sent by the node for a due wake-up index entry. A new instance is recovered first
       // (after_recover re-arms its timers; one already due fires at once); a living one arms the
       // timer it left to the index.
-      [self](wake_atom) {
-        if (self->state.on_wake) self->state.on_wake();
-      },
-      std::forward<Extra>(extra)...,
-      caf::after(st.context.options.idle_timeout) >> [self] { detail::request_passivation(self); },
+      with_prelude(
+          [self](wake_atom) {
+            if (self->state.on_wake) self->state.on_wake();
+          },
+          active),
+      with_prelude(std::forward<Extra>(extra), active)...,
+      [self](idle_atom) { detail::check_idle(self); },
   };
 }
 

@@ -4,8 +4,11 @@
 
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
+#include <caf/scoped_actor.hpp>
 #include <fmt/format.h>
 
+#include "runtime/messages.hpp"
+#include "runtime/node/settings.hpp"
 #include "runtime/rpc/rpc_server.hpp"
 #include "runtime/service/switchboard_node.hpp"
 
@@ -40,6 +43,7 @@ Expected<std::unique_ptr<EmbeddedServer>, std::string> EmbeddedServer::start(
     const EmbeddedServerOptions& options) {
   std::unique_ptr<EmbeddedServer> server(new EmbeddedServer());
   auto& s = *server->state_;
+  runtime::apply_scheduler_defaults(s.config);
   if (options.worker_threads > 0) s.config.set("scheduler.max-threads", options.worker_threads);
   if (!options.scheduler_policy.empty())
     s.config.set("scheduler.policy", caf::atom_from_string(options.scheduler_policy));
@@ -91,7 +95,16 @@ nlohmann::json EmbeddedServer::counters() const {
   if (!s.node) return {};
   const auto stats = s.server->stats();
   const auto last_seq = s.node->node().journal()->last_seq();
+  runtime::JournalWriterStats writer;
+  caf::scoped_actor self{*s.system};
+  self->request(s.node->node().journal_actors().writer, std::chrono::seconds(10),
+                runtime::stats_atom::value)
+      .receive([&writer](runtime::JournalWriterStats& stats) { writer = stats; },
+               [](caf::error&) {});  // a stopped writer: its figures are not shown
   return {{"journal_events_written", last_seq - s.seq_at_start},
+          {"journal_group_commits", writer.writes},
+          {"journal_appends", writer.appends},
+          {"journal_largest_group", writer.largest_group},
           {"journal_last_seq", last_seq},
           {"rpc_connections", stats.connections},
           {"rpc_channel_sinks", stats.channel_sinks},

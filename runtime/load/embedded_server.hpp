@@ -27,7 +27,7 @@ struct EmbeddedServerOptions {
   std::string sample_orders = "config/kb/sample_orders.jsonl";
   std::string bot_model_dir;  // empty: under data_dir
   runtime::ConversationSettings conversation;
-  int worker_threads = 0;  // CAF scheduler threads; 0: CAF's default (one per core)
+  int worker_threads = 0;        // CAF scheduler threads; 0: the node default (one per core)
   std::string scheduler_policy;  // CAF's scheduler.policy: "stealing" or "sharing"; empty: CAF's default
   int agent_tokens = 32;   // grants for agents a1 .. aN
 };

@@ -8,6 +8,12 @@
 #include "runtime/node/wake_scheduler.hpp"
 
 namespace sb::runtime {
+namespace {
+
+// How late an append's timeout (10 s by default) may fire at most.
+constexpr auto kDeadlineSweepPeriod = std::chrono::milliseconds(100);
+
+}  // namespace
 
 Node::Node(caf::actor_system& system, std::shared_ptr<Journal> journal, JournalActors actors,
            caf::actor registry, std::chrono::milliseconds wake_scan_interval)
@@ -46,11 +52,16 @@ Expected<std::unique_ptr<Node>, std::string> Node::start(caf::actor_system& syst
   EntityContext context{actors.writer, actors.reader, caf::actor{}, settings.entity};
   context.options.timer_horizon = settings.wake_scan_interval;  // the scheduler covers the rest
   context.journal = journal;
+  context.deadlines = std::make_shared<RequestDeadlines>();
+  auto sweeper = spawn_deadline_sweeper(system, context.deadlines, kDeadlineSweepPeriod);
   auto registry = spawn_entity_registry(system, context, std::move(factories));
   spdlog::info("node started: data in {}, durability {}, {} events in the feed", settings.data_dir,
                to_string(settings.durability), journal->last_seq());
-  return std::unique_ptr<Node>(new Node(system, journal, std::move(actors), std::move(registry),
-                                        settings.wake_scan_interval));
+  auto node = std::unique_ptr<Node>(new Node(system, journal, std::move(actors),
+                                             std::move(registry), settings.wake_scan_interval));
+  node->deadlines_ = context.deadlines;
+  node->deadline_sweeper_ = std::move(sweeper);
+  return node;
 }
 
 void Node::shutdown() {
@@ -67,6 +78,7 @@ void Node::shutdown() {
         spdlog::error("journal writer did not stop cleanly: {}", caf::to_string(error));
       });
   self->send_exit(journal_actors_.reader, caf::exit_reason::user_shutdown);
+  self->send_exit(deadline_sweeper_, caf::exit_reason::user_shutdown);
   spdlog::info("node stopped; {} events in the feed", journal_->last_seq());
 }
 

@@ -26,6 +26,8 @@ class Node {
   caf::actor registry() const { return registry_; }
   const JournalActors& journal_actors() const { return journal_actors_; }
   const std::shared_ptr<Journal>& journal() const { return journal_; }
+  // Keeps the timeouts of the hot path's requests off CAF's clock (request_deadlines.hpp).
+  const std::shared_ptr<RequestDeadlines>& deadlines() const { return deadlines_; }
 
   // Starts waking entities whose timers fall due (wake_scheduler.hpp). Call once whatever the
   // entities use is assembled: a woken entity runs its effects at once. Entities leave timers
@@ -45,6 +47,8 @@ class Node {
   caf::actor registry_;
   std::chrono::milliseconds wake_scan_interval_;
   caf::actor wake_scheduler_;  // wakes entities whose timers fall due (wake_scheduler.hpp)
+  std::shared_ptr<RequestDeadlines> deadlines_;
+  caf::actor deadline_sweeper_;  // times out overdue requests (request_deadlines.hpp)
   bool stopped_ = false;
 };
 

@@ -1,6 +1,8 @@
 #include "runtime/node/settings.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 
 namespace sb::runtime {
 namespace {
@@ -11,7 +13,14 @@ std::chrono::milliseconds to_ms(caf::timespan span) {
 
 }  // namespace
 
+void apply_scheduler_defaults(caf::actor_system_config& config) {
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  config.set("scheduler.max-threads", cores);
+  config.set("work-stealing.moderate-poll-attempts", std::size_t{0});
+}
+
 SwitchboardConfig::SwitchboardConfig() {
+  apply_scheduler_defaults(*this);
   opt_group{custom_options_, "storage"}
       .add(data_dir_, "path", "RocksDB data directory (default: ./data)")
       .add(durability_, "durability", "sync | batched | none (default: sync)")

@@ -90,7 +90,8 @@ Expected<std::unique_ptr<SwitchboardNode>, std::string> SwitchboardNode::start(
   router::RoutingDeskOptions desk_options;
   desk_options.defaults = defaults.router;
   services->routing = spawn_routing_desk(system, (*node)->registry(), services->sinks, desk_options);
-  out->service_ = std::make_unique<SwitchboardService>(system, (*node)->registry(), services, out->knowledge_base_);
+  out->service_ = std::make_unique<SwitchboardService>(system, (*node)->registry(), services,
+                                                       out->knowledge_base_, (*node)->deadlines());
   auto quality = reporting::load_quality_inputs({files.quality_rules, files.knowledge_base});
   for (const auto& warning : quality.warnings) spdlog::warn("reporting: {}", warning);
   // The quality monitor appends through the node's writer, like every entity.

@@ -88,11 +88,13 @@ std::string_view to_string(ErrorCode code) {
 
 SwitchboardService::SwitchboardService(caf::actor_system& system, caf::actor registry,
                                        std::shared_ptr<services::EntityServices> services,
-                                       std::shared_ptr<KnowledgeBaseKeeper> knowledge_base)
+                                       std::shared_ptr<KnowledgeBaseKeeper> knowledge_base,
+                                       std::shared_ptr<runtime::RequestDeadlines> deadlines)
     : system_(system),
       registry_(std::move(registry)),
       services_(std::move(services)),
-      knowledge_base_(std::move(knowledge_base)) {}
+      knowledge_base_(std::move(knowledge_base)),
+      deadlines_(std::move(deadlines)) {}
 
 SwitchboardService::~SwitchboardService() { drain(); }
 
@@ -116,8 +118,9 @@ void SwitchboardService::call(const caf::actor& to, caf::message message, OnRepl
     return;
   }
   auto* counter = &in_flight_;
-  system_.spawn([to, message, on_reply, counter](caf::event_based_actor* self) mutable {
-    self->request(to, kCallTimeout, std::move(message))
+  auto* deadlines = deadlines_.get();
+  system_.spawn([to, message, on_reply, counter, deadlines](caf::event_based_actor* self) mutable {
+    runtime::watched_request(self, deadlines, to, kCallTimeout, std::move(message))
         .then(
             // Counted down after on_reply, which may start the next call of a chain: drain()
             // never sees zero in the middle of one.

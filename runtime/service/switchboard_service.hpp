@@ -2,15 +2,16 @@
 // ServiceApi over the node's actors: each call becomes a request to an entity (through the
 // registry), the routing desk or the sink hub, and the callback runs when the reply arrives.
 
-#include <caf/actor.hpp>
-#include <caf/actor_system.hpp>
-
 #include <atomic>
 #include <memory>
+
+#include <caf/actor.hpp>
+#include <caf/actor_system.hpp>
 
 #include "actors/configuration/configuration_model.hpp"
 #include "actors/services/entity_services.hpp"
 #include "actors/ticket/ticket_model.hpp"
+#include "runtime/entity/request_deadlines.hpp"
 #include "runtime/service/knowledge_base_keeper.hpp"
 #include "runtime/service/service_api.hpp"
 
@@ -23,7 +24,8 @@ class SwitchboardService final : public ServiceApi {
  public:
   SwitchboardService(caf::actor_system& system, caf::actor registry,
                      std::shared_ptr<services::EntityServices> services,
-                     std::shared_ptr<KnowledgeBaseKeeper> knowledge_base);
+                     std::shared_ptr<KnowledgeBaseKeeper> knowledge_base,
+                     std::shared_ptr<runtime::RequestDeadlines> deadlines = nullptr);
   ~SwitchboardService() override;  // drain()
 
   // Waits until no call is in flight (their callbacks use this object); false after a bounded
@@ -108,6 +110,7 @@ class SwitchboardService final : public ServiceApi {
   std::atomic<std::size_t> in_flight_{0};
   std::atomic<SubscriptionId> next_subscription_{1};
   std::shared_ptr<KnowledgeBaseKeeper> knowledge_base_;
+  std::shared_ptr<runtime::RequestDeadlines> deadlines_;  // nullptr: CAF times the calls out
   std::atomic<std::uint64_t> reply_seq_{0};
   std::atomic<std::uint64_t> ticket_seq_{0};
 };
