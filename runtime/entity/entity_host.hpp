@@ -260,7 +260,7 @@ void request_passivation(EntityActor<D, C>* self) {
 
 // Idle passivation without an event for CAF's clock per message. CAF's `after(idle)` re-arms the
 // receive timeout after every message, and in CAF 0.17 each arming is a wake-up of the clock's
-// thread (a third of that thread's work under load). Here a message only notes the time; one
+// thread (about half of that thread's work under load). Here a message only notes the time; one
 // check per idle period either passivates or re-arms for the rest of the period.
 template <class D, class C>
 void arm_idle_check(EntityActor<D, C>* self, caf::timespan delay) {

@@ -3,7 +3,7 @@
 //
 // Every CAF request with a timeout costs two events in CAF 0.17's clock thread (set, then cancel
 // at the reply), each a thread wake-up: at a few thousand requests a second that thread burnt
-// about a tenth of the node's CPU (benchmarks/README.md, "Where the CPU goes"). A request watched
+// about a tenth of the node's CPU (benchmarks/README.md, "where the CPU goes"). A request watched
 // here is sent without a CAF timeout and costs an entry in a map under a mutex; a sweep a few
 // times a second answers the overdue ones with CAF's own `sec::request_timeout`, delivered to the
 // same response id, so the requester's error handler runs exactly as after a CAF timeout. The
