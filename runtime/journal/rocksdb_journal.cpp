@@ -88,11 +88,6 @@ Expected<std::unique_ptr<RocksDbJournal>, JournalError> RocksDbJournal::open(
   db_options.max_background_jobs = 2;
   db_options.bytes_per_sync = 1 << 20;
   if (options.env != nullptr) db_options.env = options.env;
-  // Flushes and compactions yield the CPU to the threads that answer requests: on a busy small
-  // machine a memtable flush (LZ4 over 64 MiB) otherwise stalls every reply for its duration.
-  for (auto pool : {rocksdb::Env::Priority::HIGH, rocksdb::Env::Priority::LOW}) {
-    db_options.env->LowerThreadPoolCPUPriority(pool, rocksdb::CpuPriority::kLow);
-  }
 
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
