@@ -95,22 +95,25 @@ nlohmann::json EmbeddedServer::counters() const {
   if (!s.node) return {};
   const auto stats = s.server->stats();
   const auto last_seq = s.node->node().journal()->last_seq();
-  runtime::JournalWriterStats writer;
+  nlohmann::json counters{{"journal_events_written", last_seq - s.seq_at_start},
+                          {"journal_last_seq", last_seq},
+                          {"rpc_connections", stats.connections},
+                          {"rpc_channel_sinks", stats.channel_sinks},
+                          {"rpc_agent_sinks", stats.agent_sinks},
+                          {"rpc_calls_in_flight", stats.calls_in_flight},
+                          {"rpc_sink_events_dropped", stats.inbox_dropped}};
+  // The writer's own figures; a stopped writer has none, and then they are left out (not zeros).
   caf::scoped_actor self{*s.system};
   self->request(s.node->node().journal_actors().writer, std::chrono::seconds(10),
                 runtime::stats_atom::value)
-      .receive([&writer](runtime::JournalWriterStats& stats) { writer = stats; },
-               [](caf::error&) {});  // a stopped writer: its figures are not shown
-  return {{"journal_events_written", last_seq - s.seq_at_start},
-          {"journal_group_commits", writer.writes},
-          {"journal_appends", writer.appends},
-          {"journal_largest_group", writer.largest_group},
-          {"journal_last_seq", last_seq},
-          {"rpc_connections", stats.connections},
-          {"rpc_channel_sinks", stats.channel_sinks},
-          {"rpc_agent_sinks", stats.agent_sinks},
-          {"rpc_calls_in_flight", stats.calls_in_flight},
-          {"rpc_sink_events_dropped", stats.inbox_dropped}};
+      .receive(
+          [&counters](runtime::JournalWriterStats& writer) {
+            counters["journal_group_commits"] = writer.writes;
+            counters["journal_appends"] = writer.appends;
+            counters["journal_largest_group"] = writer.largest_group;
+          },
+          [](caf::error&) {});
+  return counters;
 }
 
 void EmbeddedServer::stop() {

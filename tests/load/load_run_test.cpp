@@ -75,6 +75,10 @@ TEST_F(LoadRunTest, OpenLoopDeliversMeasuresBotRepliesAndReachesAgents) {
   for (const auto& agent : result->agents) accepted += agent.accepted;
   EXPECT_GT(accepted, 0u);
   EXPECT_GT(result->server["journal_events_written"].get<std::uint64_t>(), result->acked);
+  // The writer's group commits: at least one, and never more than the appends they carried.
+  const auto group_commits = result->server["journal_group_commits"].get<std::uint64_t>();
+  EXPECT_GT(group_commits, 0u);
+  EXPECT_LE(group_commits, result->server["journal_appends"].get<std::uint64_t>());
 
   const auto json = to_json(*result);
   for (const char* field :
