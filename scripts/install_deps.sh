@@ -12,6 +12,7 @@ packages=(
   libspdlog-dev libfmt-dev         # logs
   nlohmann-json3-dev               # JSON files (knowledge base, load results)
   liblinear-dev                    # the bot's linear classifier
+  libgoogle-perftools-dev          # tcmalloc, the executables' allocator
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

@@ -11,7 +11,8 @@
 // on disk, and comes back on the customer's next message).
 // Prints RSS (VmRSS, VmHWM) and the live heap before and after, per conversation, the registry's
 // count of active entities, and the CAF floor (an idle actor's heap) to show where it goes. RSS
-// is read after malloc_trim, so pages glibc kept from freed customers are not counted.
+// is read after the allocator returned its free pages, so pages kept from freed customers are
+// not counted.
 //
 // usage: active_conversations_bench [--conversations N (100000)] [--messages M (3)]
 //                                   [--in-flight W (256)] [--dir DIR] [--keep]
@@ -19,8 +20,6 @@
 //                                   [--conversation-idle-seconds S (0: never)]
 //                                   [--probe-actors K (100000; 0: skip)]
 // Every figure is measured in this run, on this machine.
-
-#include <malloc.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -139,9 +138,9 @@ double freed_per(const bench::ProcessMemory& before, const bench::ProcessMemory&
          n;
 }
 
-// RSS after malloc_trim (glibc keeps freed pages otherwise), and the live heap.
+// RSS once the allocator has returned its free pages, and the live heap.
 bench::ProcessMemory trimmed_memory() {
-  malloc_trim(0);
+  bench::release_free_memory();
   return bench::process_memory();
 }
 

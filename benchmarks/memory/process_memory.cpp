@@ -4,6 +4,10 @@
 #include <malloc.h>
 #include <string>
 
+#ifdef SB_ALLOCATOR_TCMALLOC
+#include <gperftools/malloc_extension_c.h>
+#endif
+
 namespace sb::bench {
 namespace {
 
@@ -22,15 +26,33 @@ std::uint64_t status_kb_field(const std::string& name) {
   return 0;
 }
 
+std::uint64_t live_heap_bytes() {
+#ifdef SB_ALLOCATOR_TCMALLOC
+  std::size_t allocated = 0;
+  MallocExtension_GetNumericProperty("generic.current_allocated_bytes", &allocated);
+  return allocated;
+#else
+  const auto heap = mallinfo2();
+  return heap.uordblks + heap.hblkhd;  // arena chunks in use + mmapped chunks
+#endif
+}
+
 }  // namespace
 
 ProcessMemory process_memory() {
   ProcessMemory m;
   m.rss_bytes = status_kb_field("VmRSS");
   m.hwm_bytes = status_kb_field("VmHWM");
-  const auto heap = mallinfo2();
-  m.heap_in_use_bytes = heap.uordblks + heap.hblkhd;  // arena chunks in use + mmapped chunks
+  m.heap_in_use_bytes = live_heap_bytes();
   return m;
+}
+
+void release_free_memory() {
+#ifdef SB_ALLOCATOR_TCMALLOC
+  MallocExtension_ReleaseFreeMemory();
+#else
+  malloc_trim(0);
+#endif
 }
 
 }  // namespace sb::bench
