@@ -12,6 +12,7 @@
 #include <rocksdb/write_batch.h>
 
 #include "runtime/journal/envelope_codec.hpp"
+#include "runtime/journal/memtable_insert_hints.hpp"
 #include "runtime/journal/rocksdb_internals.hpp"
 #include "runtime/journal/storage_keys.hpp"
 
@@ -102,6 +103,8 @@ Expected<std::unique_ptr<RocksDbJournal>, JournalError> RocksDbJournal::open(
   for (const char* name : {"default", "events", "meta", "snapshots", "feed"}) {
     descriptors.emplace_back(name, cf_options);
   }
+  descriptors[1].options.memtable_insert_with_hint_prefix_extractor = event_insert_hint();
+  descriptors[4].options.memtable_insert_with_hint_prefix_extractor = feed_insert_hint();
   auto handles = std::make_unique<Handles>();
   rocksdb::DB* db = nullptr;
   // Read-only opens take no LOCK file, so they work beside the node that writes the directory.
