@@ -73,13 +73,26 @@ CustomerDecision decide_register(const State& state, const RegisterCustomer& c) 
   if (c.merged) {
     if (auto bad = check_id("survivor id", c.merged->survivor_id)) return invalid(*bad);
   }
+  if (c.absorbs && c.merged) {
+    return invalid("a customer registers either merged or absorbing another, not both");
+  }
+  if (c.absorbs && c.absorbs->survivor_id != c.customer_id) {
+    return invalid("a customer registers absorbing another only as the survivor, not " +
+                   c.absorbs->survivor_id);
+  }
+  if (c.absorbs && c.absorbs->absorbed_id == c.customer_id) {
+    return CustomerDecision::reject(Rejection::self_merge,
+                                    "a customer cannot be merged into itself");
+  }
+  if (c.absorbs) {
+    if (auto bad = check_id("absorbed id", c.absorbs->absorbed_id)) return invalid(*bad);
+  }
   std::vector<Event> events{
       CustomerRegistered{c.customer_id, c.profile, c.at},
       IdentityLinked{Identity{c.first_identity.kind, *value, c.first_identity.verified, c.at}}};
   append_tier_change(events, Tier::new_customer, c.profile, c.rules, c.at);
-  if (c.merged) {
-    const auto& m = *c.merged;
-    events.push_back(CustomersMerged{m.survivor_id, m.absorbed_id, m.reason, m.at});
+  for (const auto& m : {c.merged, c.absorbs}) {
+    if (m) events.push_back(CustomersMerged{m->survivor_id, m->absorbed_id, m->reason, m->at});
   }
   return CustomerDecision::accept(std::move(events));
 }

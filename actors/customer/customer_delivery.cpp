@@ -241,13 +241,16 @@ void after_checks(CustomerActor* self, const services::EntityServices& services,
   continue_delivery(self, services, memory, std::move(turn), std::move(promise));
 }
 
-void register_then_deliver(CustomerActor* self, const services::EntityServices& services,
-                           DeliveryMemory& memory, InboundTurn turn, Promise promise,
-                           const TierRules& rules) {
+// Registers this customer; `registration.absorbs` set means the absorbed side of that merge is
+// written already, and the registration completes it.
+void register_with(CustomerActor* self, const services::EntityServices& services,
+                   DeliveryMemory& memory, InboundTurn turn, Promise promise,
+                   RegisterCustomer registration) {
+  const bool absorbs = registration.absorbs.has_value();
   run_on_self(
-      self, first_contact(self->state.key.id, turn, turn.verified_account, rules), turn.at,
-      "register",
-      [self, &services, &memory, turn, promise](caf::expected<CustomerReply> reply) mutable {
+      self, std::move(registration), turn.at, "register",
+      [self, &services, &memory, turn, promise,
+       absorbs](caf::expected<CustomerReply> reply) mutable {
         if (!reply) {
           promise.deliver(reply.error());
           return;
@@ -257,9 +260,67 @@ void register_then_deliver(CustomerActor* self, const services::EntityServices& 
                                   std::string(to_string(reply->rejection->code))));
           return;
         }
+        if (absorbs && reply->ok()) {
+          memory.forget_current();  // the absorbed customer's conversation may be the newest
+          return continue_delivery(self, services, memory, std::move(turn), std::move(promise));
+        }
         after_checks(self, services, memory, std::move(turn), std::move(promise), true);
       },
       turn.message_id);
+}
+
+// A new account's first message with its login. Its channel identity's customer becomes the
+// absorbed side first — registered already merged when it does not exist, merged when it does
+// — so that the account's registration carries the survivor's side: one write less to wait
+// for than registering and then merging. When that side cannot be written (merged elsewhere,
+// registered meanwhile, unreachable) the registration goes plain, and the join after it
+// decides as for any registered customer.
+void absorb_then_register(CustomerActor* self, const services::EntityServices& services,
+                          DeliveryMemory& memory, InboundTurn turn, Promise promise,
+                          RegisterCustomer registration) {
+  const auto absorbed_id = anonymous_customer_id(turn.channel, turn.channel_user_id);
+  const MergeCustomers merge{self->state.key.id, absorbed_id, MergeReason::verified_identity,
+                             turn.at};
+  auto register_now = [self, &services, &memory, turn, promise, registration,
+                       merge](bool absorbed) mutable {
+    if (absorbed) registration.absorbs = merge;
+    register_with(self, services, memory, std::move(turn), std::move(promise),
+                  std::move(registration));
+  };
+  auto absorbed_side = [self, absorbed_id, register_now](Command command) mutable {
+    ask_customer(self, absorbed_id, runtime::make_command<Decider>(std::move(command)))
+        .await([register_now](CustomerReply& reply) mutable { register_now(reply.ok()); },
+               [register_now](caf::error&) mutable { register_now(false); });
+  };
+  ask_customer(self, absorbed_id, caf::make_message(runtime::get_atom::value))
+      .await(
+          [self, &services, turn, merge, absorbed_id, register_now,
+           absorbed_side](CustomerView& other) mutable {
+            if (!other.state.registered) {
+              auto other_registration =
+                  first_contact(absorbed_id, turn, false, *services.tier_rules.get());
+              other_registration.merged = merge;
+              absorbed_side(std::move(other_registration));
+            } else if (other.state.merged_into) {
+              register_now(other.state.merged_into->customer_id == self->state.key.id);
+            } else {
+              absorbed_side(merge);
+            }
+          },
+          [register_now](caf::error&) mutable { register_now(false); });
+}
+
+void register_then_deliver(CustomerActor* self, const services::EntityServices& services,
+                           DeliveryMemory& memory, InboundTurn turn, Promise promise,
+                           const TierRules& rules) {
+  auto registration = first_contact(self->state.key.id, turn, turn.verified_account, rules);
+  const auto kind = identity_kind_of(turn.channel);
+  if (turn.verified_account && normalize_identity(kind, turn.channel_user_id)) {
+    return absorb_then_register(self, services, memory, std::move(turn), std::move(promise),
+                                std::move(registration));
+  }
+  register_with(self, services, memory, std::move(turn), std::move(promise),
+                std::move(registration));
 }
 
 }  // namespace

@@ -129,6 +129,10 @@ struct RegisterCustomer {
   // with the shop account's login joins the account's customer in the same write, instead of
   // a registration and then the absorbed side of a merge (MergeCustomers) one after the other.
   std::optional<MergeCustomers> merged = std::nullopt;
+  // Registers the customer as the survivor of a merge whose absorbed side is written already: a
+  // new shop account's first message joins its channel identity's customer in the account's
+  // registration, one write instead of a registration and then the survivor's side of the merge.
+  std::optional<MergeCustomers> absorbs = std::nullopt;
   bool operator==(const RegisterCustomer&) const = default;
 };
 // Links a new identity or upgrades an unverified one to verified.

@@ -52,6 +52,17 @@ class CustomerMergeTest : public NodeFixture {
     EXPECT_EQ(timeline_ids("app:u-2", 1).size(), 1u);
     return {wechat ? *wechat : DeliverResult{}, app ? *app : DeliverResult{}};
   }
+  // The customer's state as its entity holds it.
+  customer::State customer_state(const std::string& customer_id) {
+    caf::scoped_actor self{*system_};
+    customer::State state;
+    self->request(node_->node().registry(), kWait,
+                  runtime::route_to(runtime::EntityKey{EntityKind::customer, customer_id},
+                                    caf::make_message(runtime::get_atom::value)))
+        .receive([&](runtime::EntityView<customer::Decider>& view) { state = view.state; },
+                 [&](caf::error& error) { ADD_FAILURE() << caf::to_string(error); });
+    return state;
+  }
   Expected<Done, ServiceError> unmerge(const std::string& survivor, const std::string& absorbed) {
     return wait_for<Done>(
         [&](auto done) { api().unmerge_customers("agent-1", survivor, absorbed, done); });
@@ -105,6 +116,45 @@ TEST_F(CustomerMergeTest, ALoginJoinsTheVisitorsHistoryAndTheConversationGoesOn)
   ASSERT_TRUE(after_restart) << after_restart.error().message;
   EXPECT_EQ(after_restart->customer_id, "acct:acct-7");
   EXPECT_EQ(after_restart->conversation_id, anonymous->conversation_id);
+}
+
+TEST_F(CustomerMergeTest, ANewAccountsFirstMessageJoinsItsChannelIdentityOnce) {
+  start();
+  auto first = say("v-new", "m-1", "我的订单到哪了", Channel::web, "acct-8");
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->customer_id, "acct:acct-8");
+  // The identity's customer was registered already merged, and the account's registration
+  // carried the survivor's side: one link on each side.
+  const auto account = customer_state("acct:acct-8");
+  EXPECT_TRUE(account.registered);
+  ASSERT_EQ(account.absorbed.size(), 1u);
+  EXPECT_EQ(account.absorbed[0].customer_id, "web:v-new");
+  const auto visitor = customer_state("web:v-new");
+  ASSERT_TRUE(visitor.merged_into);
+  EXPECT_EQ(visitor.merged_into->customer_id, "acct:acct-8");
+  // The same browser without the login reaches the account's conversation.
+  auto logged_out = say("v-new", "m-2", "多久能到");
+  ASSERT_TRUE(logged_out) << logged_out.error().message;
+  EXPECT_EQ(logged_out->customer_id, "acct:acct-8");
+  EXPECT_EQ(logged_out->conversation_id, first->conversation_id);
+  EXPECT_EQ(timeline_ids("acct:acct-8", 1), std::vector<std::string>{first->conversation_id});
+}
+
+TEST_F(CustomerMergeTest, AChannelIdentityMergedIntoAnotherAccountStaysThere) {
+  start();
+  auto first = say("shared-pc", "m-1", "hello", Channel::web, "acct-a");
+  ASSERT_TRUE(first) << first.error().message;
+  // Another account logs in on the same browser: it registers on its own, and the browser's
+  // customer stays merged into the first account.
+  auto second = say("shared-pc", "m-2", "hello", Channel::web, "acct-b");
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second->customer_id, "acct:acct-b");
+  EXPECT_NE(second->conversation_id, first->conversation_id);
+  EXPECT_TRUE(customer_state("acct:acct-b").registered);
+  EXPECT_TRUE(customer_state("acct:acct-b").absorbed.empty());
+  const auto browser = customer_state("web:shared-pc");
+  ASSERT_TRUE(browser.merged_into);
+  EXPECT_EQ(browser.merged_into->customer_id, "acct:acct-a");
 }
 
 TEST_F(CustomerMergeTest, OnePhoneNumberIsOneCustomerOnCallsAndSms) {

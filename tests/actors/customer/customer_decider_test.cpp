@@ -91,6 +91,37 @@ TEST(CustomerRegister, ANewChannelIdentityRegistersAlreadyMergedIntoTheAccount) 
   EXPECT_EQ(given<Decider>({}).when(into_itself).rejection_code(), Rejection::self_merge);
 }
 
+TEST(CustomerRegister, ANewAccountRegistersAbsorbingItsChannelIdentitysCustomer) {
+  const MergeCustomers merge{"acct-1", "c-2", MergeReason::verified_identity, kT0};
+  auto reg = RegisterCustomer{"acct-1",      identity(IdentityKind::phone, "+8613800000000", true),
+                              new_profile(), default_rules(),
+                              kT0,           std::nullopt,
+                              merge};
+  auto outcome = given<Decider>({}).when(reg);
+  ASSERT_TRUE(outcome.accepted()) << outcome.rejection_detail();
+  const Event merged = CustomersMerged{"acct-1", "c-2", MergeReason::verified_identity, kT0};
+  EXPECT_EQ(outcome.events().back(), merged);
+  EXPECT_EQ(outcome.state().absorbed,
+            (std::vector<MergeLink>{{"c-2", MergeReason::verified_identity, kT0}}));
+  // The same state as a registration followed by the survivor's side of the merge.
+  auto plain = reg;
+  plain.absorbs.reset();
+  auto two_steps = given<Decider>({}).when(plain);
+  auto merged_after = sb::testing::Given<Decider>(two_steps.state()).when(merge);
+  EXPECT_EQ(outcome.state(), merged_after.state());
+
+  auto wrong_side = reg;
+  wrong_side.absorbs->survivor_id = "c-2";
+  wrong_side.absorbs->absorbed_id = "acct-1";
+  EXPECT_EQ(given<Decider>({}).when(wrong_side).rejection_code(), Rejection::invalid_field);
+  auto itself = reg;
+  itself.absorbs->absorbed_id = "acct-1";
+  EXPECT_EQ(given<Decider>({}).when(itself).rejection_code(), Rejection::self_merge);
+  auto both = reg;
+  both.merged = MergeCustomers{"acct-9", "acct-1", MergeReason::verified_identity, kT0};
+  EXPECT_EQ(given<Decider>({}).when(both).rejection_code(), Rejection::invalid_field);
+}
+
 TEST(CustomerUnregistered, RejectsEveryOtherCommand) {
   const std::vector<Command> commands{
       LinkIdentity{IdentityKind::email, "a@b.c", false, kT0},
