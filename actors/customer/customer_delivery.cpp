@@ -241,16 +241,22 @@ void after_checks(CustomerActor* self, const services::EntityServices& services,
   continue_delivery(self, services, memory, std::move(turn), std::move(promise));
 }
 
-// Registers this customer; `registration.absorbs` set means the absorbed side of that merge is
-// written already, and the registration completes it.
+// What the customer a new account absorbs on its registration brings with it.
+enum class AbsorbedHistory : std::uint8_t {
+  none,     // nothing absorbed
+  fresh,    // registered just now, already merged: no conversation of its own
+  earlier,  // a customer with its own history (a visitor who logs in)
+};
+
+// Registers this customer; with `registration.absorbs` set, the absorbed side of that merge is
+// written already and the registration completes it.
 void register_with(CustomerActor* self, const services::EntityServices& services,
                    DeliveryMemory& memory, InboundTurn turn, Promise promise,
-                   RegisterCustomer registration) {
-  const bool absorbs = registration.absorbs.has_value();
+                   RegisterCustomer registration, AbsorbedHistory absorbed) {
   run_on_self(
       self, std::move(registration), turn.at, "register",
       [self, &services, &memory, turn, promise,
-       absorbs](caf::expected<CustomerReply> reply) mutable {
+       absorbed](caf::expected<CustomerReply> reply) mutable {
         if (!reply) {
           promise.deliver(reply.error());
           return;
@@ -260,11 +266,15 @@ void register_with(CustomerActor* self, const services::EntityServices& services
                                   std::string(to_string(reply->rejection->code))));
           return;
         }
-        if (absorbs && reply->ok()) {
-          memory.forget_current();  // the absorbed customer's conversation may be the newest
-          return continue_delivery(self, services, memory, std::move(turn), std::move(promise));
+        if (reply->kind != runtime::ReplyKind::accepted || absorbed == AbsorbedHistory::none) {
+          return after_checks(self, services, memory, std::move(turn), std::move(promise), true);
         }
-        after_checks(self, services, memory, std::move(turn), std::move(promise), true);
+        if (absorbed == AbsorbedHistory::fresh) {
+          // Neither side has a conversation yet: no timeline to ask for the newest one.
+          return route_to_current(self, services, memory, std::move(turn), std::move(promise));
+        }
+        memory.forget_current();  // the absorbed customer's conversation may be the newest
+        continue_delivery(self, services, memory, std::move(turn), std::move(promise));
       },
       turn.message_id);
 }
@@ -282,15 +292,19 @@ void absorb_then_register(CustomerActor* self, const services::EntityServices& s
   const MergeCustomers merge{self->state.key.id, absorbed_id, MergeReason::verified_identity,
                              turn.at};
   auto register_now = [self, &services, &memory, turn, promise, registration,
-                       merge](bool absorbed) mutable {
-    if (absorbed) registration.absorbs = merge;
+                       merge](AbsorbedHistory absorbed) mutable {
+    if (absorbed != AbsorbedHistory::none) registration.absorbs = merge;
     register_with(self, services, memory, std::move(turn), std::move(promise),
-                  std::move(registration));
+                  std::move(registration), absorbed);
   };
-  auto absorbed_side = [self, absorbed_id, register_now](Command command) mutable {
+  auto absorbed_side = [self, absorbed_id, register_now](Command command,
+                                                         AbsorbedHistory history) mutable {
     ask_customer(self, absorbed_id, runtime::make_command<Decider>(std::move(command)))
-        .await([register_now](CustomerReply& reply) mutable { register_now(reply.ok()); },
-               [register_now](caf::error&) mutable { register_now(false); });
+        .await(
+            [register_now, history](CustomerReply& reply) mutable {
+              register_now(reply.ok() ? history : AbsorbedHistory::none);
+            },
+            [register_now](caf::error&) mutable { register_now(AbsorbedHistory::none); });
   };
   ask_customer(self, absorbed_id, caf::make_message(runtime::get_atom::value))
       .await(
@@ -300,14 +314,15 @@ void absorb_then_register(CustomerActor* self, const services::EntityServices& s
               auto other_registration =
                   first_contact(absorbed_id, turn, false, *services.tier_rules.get());
               other_registration.merged = merge;
-              absorbed_side(std::move(other_registration));
+              absorbed_side(std::move(other_registration), AbsorbedHistory::fresh);
             } else if (other.state.merged_into) {
-              register_now(other.state.merged_into->customer_id == self->state.key.id);
+              const bool ours = other.state.merged_into->customer_id == self->state.key.id;
+              register_now(ours ? AbsorbedHistory::earlier : AbsorbedHistory::none);
             } else {
-              absorbed_side(merge);
+              absorbed_side(merge, AbsorbedHistory::earlier);
             }
           },
-          [register_now](caf::error&) mutable { register_now(false); });
+          [register_now](caf::error&) mutable { register_now(AbsorbedHistory::none); });
 }
 
 void register_then_deliver(CustomerActor* self, const services::EntityServices& services,
@@ -320,7 +335,7 @@ void register_then_deliver(CustomerActor* self, const services::EntityServices& 
                                 std::move(registration));
   }
   register_with(self, services, memory, std::move(turn), std::move(promise),
-                std::move(registration));
+                std::move(registration), AbsorbedHistory::none);
 }
 
 }  // namespace
