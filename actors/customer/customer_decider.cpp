@@ -97,6 +97,8 @@ CustomerDecision decide_register(const State& state, const RegisterCustomer& c) 
   return CustomerDecision::accept(std::move(events));
 }
 
+CustomerDecision decide_merge(const State& state, const MergeCustomers& c);
+
 CustomerDecision decide_link(const State& state, const LinkIdentity& c) {
   auto value = normalize_identity(c.kind, c.value);
   if (!value) return invalid(value.error());
@@ -114,7 +116,17 @@ CustomerDecision decide_link(const State& state, const LinkIdentity& c) {
                                     "a customer has at most " + std::to_string(kIdentitiesMax) +
                                         " identities; unlink one first");
   }
-  return CustomerDecision::accept({IdentityLinked{Identity{c.kind, *value, c.verified, c.at}}});
+  std::vector<Event> events{IdentityLinked{Identity{c.kind, *value, c.verified, c.at}}};
+  if (c.absorbs) {
+    if (c.absorbs->survivor_id != state.customer_id) {
+      return invalid("a customer links absorbing another only as the survivor, not " +
+                     c.absorbs->survivor_id);
+    }
+    auto merged = decide_merge(state, *c.absorbs);
+    if (!merged.accepted()) return merged;
+    for (auto& event : merged.events()) events.push_back(std::move(event));
+  }
+  return CustomerDecision::accept(std::move(events));
 }
 
 CustomerDecision decide_unlink(const State& state, const UnlinkIdentity& c) {
@@ -125,11 +137,6 @@ CustomerDecision decide_unlink(const State& state, const UnlinkIdentity& c) {
         Rejection::not_linked, identity_key(c.kind, *value) + " is not linked to this customer");
   }
   return CustomerDecision::accept({IdentityUnlinked{c.kind, *value, c.at}});
-}
-
-bool is_absorbed(const State& state, std::string_view customer_id) {
-  return std::any_of(state.absorbed.begin(), state.absorbed.end(),
-                     [&](const MergeLink& link) { return link.customer_id == customer_id; });
 }
 
 CustomerDecision decide_merge(const State& state, const MergeCustomers& c) {
@@ -144,7 +151,7 @@ CustomerDecision decide_merge(const State& state, const MergeCustomers& c) {
                                           state.merged_into->customer_id);
     }
     // Only a direct cycle is visible here; longer chains are resolved by the identity index.
-    if (is_absorbed(state, c.survivor_id)) {
+    if (has_absorbed(state, c.survivor_id)) {
       return CustomerDecision::reject(Rejection::already_merged,
                                       "customer " + c.survivor_id + " is merged into " +
                                           state.customer_id + "; merging back would make a cycle");
@@ -156,7 +163,7 @@ CustomerDecision decide_merge(const State& state, const MergeCustomers& c) {
                                                              state.merged_into->customer_id +
                                                              "; merge into that customer instead");
     }
-    if (is_absorbed(state, c.absorbed_id)) {
+    if (has_absorbed(state, c.absorbed_id)) {
       return CustomerDecision::reject(
           Rejection::already_merged,
           "customer " + c.absorbed_id + " is already merged into " + state.customer_id);
@@ -177,7 +184,7 @@ CustomerDecision decide_merge(const State& state, const MergeCustomers& c) {
 CustomerDecision decide_unmerge(const State& state, const UnmergeCustomers& c) {
   const bool linked = (state.customer_id == c.absorbed_id && state.merged_into &&
                        state.merged_into->customer_id == c.survivor_id) ||
-                      (state.customer_id == c.survivor_id && is_absorbed(state, c.absorbed_id));
+                      (state.customer_id == c.survivor_id && has_absorbed(state, c.absorbed_id));
   if (state.customer_id != c.absorbed_id && state.customer_id != c.survivor_id) {
     return CustomerDecision::reject(
         Rejection::not_party,

@@ -1,9 +1,10 @@
 #pragma once
 // A customer's inbound message on its way to a conversation: registers the customer on first
 // contact, keeps the tier current, joins the channel identity when the channel verified the
-// account (merging in the history that identity had on its own), forwards the message to the
-// survivor when this customer was merged into another, and picks the open conversation (the same
-// one across channels, or the absorbed customer's open one) or starts the next.
+// account (merging in the history that identity had on its own, in the same write as the
+// registration or the identity's link where it can), forwards the message to the survivor when
+// this customer was merged into another, and picks the open conversation (the same one across
+// channels, or the absorbed customer's open one) or starts the next (customer_routing.hpp).
 
 #include <memory>
 #include <optional>

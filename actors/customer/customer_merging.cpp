@@ -5,11 +5,6 @@
 namespace sb::customer {
 namespace {
 
-bool has_absorbed(const State& state, const std::string& customer_id) {
-  return std::any_of(state.absorbed.begin(), state.absorbed.end(),
-                     [&](const MergeLink& link) { return link.customer_id == customer_id; });
-}
-
 bool merged_into(const State& state, const std::string& survivor_id) {
   return state.merged_into && state.merged_into->customer_id == survivor_id;
 }

@@ -1,5 +1,7 @@
 #include "actors/customer/customer_model.hpp"
 
+#include <algorithm>
+
 namespace sb::customer {
 
 std::string_view to_string(IdentityKind kind) {
@@ -92,6 +94,11 @@ std::string_view to_string(Rejection rejection) {
       return "stale";
   }
   return "unknown";
+}
+
+bool has_absorbed(const State& state, std::string_view customer_id) {
+  return std::any_of(state.absorbed.begin(), state.absorbed.end(),
+                     [&](const MergeLink& link) { return link.customer_id == customer_id; });
 }
 
 }  // namespace sb::customer

@@ -136,11 +136,14 @@ struct RegisterCustomer {
   bool operator==(const RegisterCustomer&) const = default;
 };
 // Links a new identity or upgrades an unverified one to verified.
+// With `absorbs`, also the survivor's side of a merge whose absorbed side is written already:
+// an account's login on a new channel joins that channel identity's customer in the same write.
 struct LinkIdentity {
   IdentityKind kind = IdentityKind::web_visitor;
   std::string value;
   bool verified = false;
   Timestamp at;
+  std::optional<MergeCustomers> absorbs = std::nullopt;
   bool operator==(const LinkIdentity&) const = default;
 };
 struct UnlinkIdentity {
@@ -272,6 +275,8 @@ struct State {
   std::optional<LastAgent> last_agent;
   bool operator==(const State&) const = default;
 };
+// Whether `customer_id` is merged into this customer.
+bool has_absorbed(const State& state, std::string_view customer_id);
 
 enum class Rejection : std::uint8_t {
   not_registered = 1,

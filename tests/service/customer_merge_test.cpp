@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "actors/customer/customer_decider.hpp"
+#include "actors/customer/customer_identity.hpp"
 #include "runtime/entity/entity_host.hpp"
 #include "runtime/entity/entity_registry.hpp"
 #include "tests/service/service_fixture.hpp"
@@ -138,6 +139,33 @@ TEST_F(CustomerMergeTest, ANewAccountsFirstMessageJoinsItsChannelIdentityOnce) {
   EXPECT_EQ(logged_out->customer_id, "acct:acct-8");
   EXPECT_EQ(logged_out->conversation_id, first->conversation_id);
   EXPECT_EQ(timeline_ids("acct:acct-8", 1), std::vector<std::string>{first->conversation_id});
+}
+
+TEST_F(CustomerMergeTest, AnAccountLoggingInWhereAVisitorHasHistoryTakesItOver) {
+  start();
+  auto account = say("v-a", "m-1", "hello", Channel::web, "acct-3");
+  ASSERT_TRUE(account) << account.error().message;
+  auto visitor = say("o-5", "m-1", "我的包裹到哪了", Channel::wechat);
+  ASSERT_TRUE(visitor) << visitor.error().message;
+  EXPECT_EQ(visitor->customer_id, "wechat:o-5");
+  ASSERT_EQ(timeline_ids("wechat:o-5", 1).size(), 1u);
+
+  // The account logs in on WeChat: the identity is linked and the visitor's customer absorbed;
+  // the visitor's conversation, the newest of the merged history, goes on.
+  auto logged_in = say("o-5", "m-2", "还没到", Channel::wechat, "acct-3");
+  ASSERT_TRUE(logged_in) << logged_in.error().message;
+  EXPECT_EQ(logged_in->customer_id, "acct:acct-3");
+  EXPECT_EQ(logged_in->conversation_id, visitor->conversation_id);
+  const auto state = customer_state("acct:acct-3");
+  std::vector<std::string> absorbed;
+  for (const auto& link : state.absorbed) absorbed.push_back(link.customer_id);
+  EXPECT_EQ(sorted(absorbed), sorted({"web:v-a", "wechat:o-5"}));
+  EXPECT_TRUE(customer::find_identity(state, customer::IdentityKind::wechat_openid, "o-5"));
+  const auto wechat = customer_state("wechat:o-5");
+  ASSERT_TRUE(wechat.merged_into);
+  EXPECT_EQ(wechat.merged_into->customer_id, "acct:acct-3");
+  EXPECT_EQ(sorted(timeline_ids("acct:acct-3", 2)),
+            sorted({account->conversation_id, visitor->conversation_id}));
 }
 
 TEST_F(CustomerMergeTest, AChannelIdentityMergedIntoAnotherAccountStaysThere) {

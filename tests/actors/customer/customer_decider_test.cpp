@@ -149,6 +149,28 @@ TEST(CustomerIdentity, LinksNormalizedIdentities) {
   EXPECT_EQ(outcome.state().identities.size(), 1u);
 }
 
+TEST(CustomerIdentity, ALoginOnANewChannelLinksAndAbsorbsInOneDecision) {
+  const MergeCustomers merge{"c-1", "app:u-2", MergeReason::verified_identity, at_min(1)};
+  auto link = LinkIdentity{IdentityKind::app_user, "u-2", false, at_min(1), merge};
+  auto outcome = given<Decider>({registered()}).when(link);
+  ASSERT_TRUE(outcome.accepted()) << outcome.rejection_detail();
+  const Event merged = CustomersMerged{"c-1", "app:u-2", MergeReason::verified_identity, at_min(1)};
+  EXPECT_EQ(
+      outcome.events(),
+      (Events{IdentityLinked{identity(IdentityKind::app_user, "u-2", false, at_min(1))}, merged}));
+  ASSERT_EQ(outcome.state().absorbed.size(), 1u);
+  EXPECT_EQ(outcome.state().absorbed[0].customer_id, "app:u-2");
+
+  // The merge is decided as on its own: absorbed once, never by another survivor's command.
+  auto again = LinkIdentity{IdentityKind::app_user, "u-3", false, at_min(2), merge};
+  EXPECT_EQ(given<Decider>({registered(), merged}).when(again).rejection_code(),
+            Rejection::already_merged);
+  auto elsewhere = link;
+  elsewhere.absorbs->survivor_id = "c-9";
+  EXPECT_EQ(given<Decider>({registered()}).when(elsewhere).rejection_code(),
+            Rejection::invalid_field);
+}
+
 TEST(CustomerIdentity, VerifyingAnUnverifiedIdentityKeepsItsLinkTime) {
   auto outcome =
       given<Decider>({registered(), IdentityLinked{identity(IdentityKind::phone, "+861")}})
