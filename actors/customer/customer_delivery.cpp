@@ -84,35 +84,45 @@ MergeCustomers identity_merge(const CustomerActor* self, const InboundTurn& turn
                         MergeReason::verified_identity, turn.at};
 }
 
+// The identity's customer exists already: it is merged in unless it is merged elsewhere.
+void absorb_existing(CustomerActor* self, const MergeCustomers& merge,
+                     std::function<void(AbsorbedHistory)> then) {
+  ask_customer(self, merge.absorbed_id, caf::make_message(runtime::get_atom::value))
+      .await(
+          [self, merge, then](CustomerView& other) {
+            if (other.state.merged_into) {
+              const bool ours = other.state.merged_into->customer_id == self->state.key.id;
+              return then(ours ? AbsorbedHistory::earlier : AbsorbedHistory::none);
+            }
+            ask_customer(self, merge.absorbed_id, runtime::make_command<Decider>(merge))
+                .await(
+                    [then](CustomerReply& reply) {
+                      then(reply.ok() ? AbsorbedHistory::earlier : AbsorbedHistory::none);
+                    },
+                    [then](caf::error&) { then(AbsorbedHistory::none); });
+          },
+          [then](caf::error&) { then(AbsorbedHistory::none); });
+}
+
 // The turn's channel identity's customer becomes the absorbed side of its merge into this one —
-// registered already merged when it does not exist, merged when it does — so that this
-// customer's own write (its registration, or the identity's link) can carry the survivor's
-// side: one write less to wait for than writing it and then merging. `then` learns what was
-// absorbed: `none` when that side could not be written (merged elsewhere, registered meanwhile,
-// unreachable), and the caller goes the two-write way.
+// registered already merged when it does not exist (tried first: most identities are new),
+// merged when it does — so that this customer's own write (its registration, or the identity's
+// link) can carry the survivor's side: one write less to wait for than writing it and then
+// merging. `then` learns what was absorbed: `none` when that side could not be written (merged
+// elsewhere, unreachable), and the caller goes the two-write way.
 void absorb_identity_customer(CustomerActor* self, const services::EntityServices& services,
                               const InboundTurn& turn, std::function<void(AbsorbedHistory)> then) {
   const auto merge = identity_merge(self, turn);
-  auto absorbed_side = [self, merge, then](Command command, AbsorbedHistory history) {
-    ask_customer(self, merge.absorbed_id, runtime::make_command<Decider>(std::move(command)))
-        .await([then, history](
-                   CustomerReply& reply) { then(reply.ok() ? history : AbsorbedHistory::none); },
-               [then](caf::error&) { then(AbsorbedHistory::none); });
-  };
-  ask_customer(self, merge.absorbed_id, caf::make_message(runtime::get_atom::value))
+  auto registration = first_contact(merge.absorbed_id, turn, false, *services.tier_rules.get());
+  registration.merged = merge;
+  ask_customer(self, merge.absorbed_id, runtime::make_command<Decider>(std::move(registration)))
       .await(
-          [self, &services, turn, merge, then, absorbed_side](CustomerView& other) {
-            if (!other.state.registered) {
-              auto registration =
-                  first_contact(merge.absorbed_id, turn, false, *services.tier_rules.get());
-              registration.merged = merge;
-              absorbed_side(std::move(registration), AbsorbedHistory::fresh);
-            } else if (other.state.merged_into) {
-              const bool ours = other.state.merged_into->customer_id == self->state.key.id;
-              then(ours ? AbsorbedHistory::earlier : AbsorbedHistory::none);
-            } else {
-              absorbed_side(merge, AbsorbedHistory::earlier);
+          [self, merge, then](CustomerReply& reply) {
+            if (reply.ok()) return then(AbsorbedHistory::fresh);
+            if (reply.rejection && reply.rejection->code == Rejection::already_registered) {
+              return absorb_existing(self, merge, then);
             }
+            then(AbsorbedHistory::none);
           },
           [then](caf::error&) { then(AbsorbedHistory::none); });
 }
