@@ -49,6 +49,30 @@ void append_tier_change(std::vector<Event>& events, Tier current, const Profile&
   if (earned != current) events.push_back(TierChanged{current, earned, at});
 }
 
+enum class MergeSide : std::uint8_t { absorbed, survivor };
+
+// A merge written with a registration: the registering customer is its `side`, and the other
+// side is another, well-formed customer id.
+std::optional<CustomerDecision> check_merge_on_registration(const std::string& customer_id,
+                                                            const MergeCustomers& m,
+                                                            MergeSide side) {
+  const bool survivor = side == MergeSide::survivor;
+  const auto& own = survivor ? m.survivor_id : m.absorbed_id;
+  const auto& other = survivor ? m.absorbed_id : m.survivor_id;
+  if (own != customer_id) {
+    return invalid(std::string(survivor
+                                   ? "a customer registers absorbing another only as the survivor"
+                                   : "a customer registers merged only as the absorbed side") +
+                   ", not " + own);
+  }
+  if (other == customer_id) {
+    return CustomerDecision::reject(Rejection::self_merge,
+                                    "a customer cannot be merged into itself");
+  }
+  if (auto bad = check_id(survivor ? "absorbed id" : "survivor id", other)) return invalid(*bad);
+  return std::nullopt;
+}
+
 CustomerDecision decide_register(const State& state, const RegisterCustomer& c) {
   if (state.registered) {
     return CustomerDecision::reject(Rejection::already_registered,
@@ -62,30 +86,19 @@ CustomerDecision decide_register(const State& state, const RegisterCustomer& c) 
   if (c.first_identity.verified && !is_verifiable(c.first_identity.kind)) {
     return invalid(std::string(to_string(c.first_identity.kind)) + " cannot be verified");
   }
-  if (c.merged && c.merged->absorbed_id != c.customer_id) {
-    return invalid("a customer registers merged only as the absorbed side, not " +
-                   c.merged->absorbed_id);
-  }
-  if (c.merged && c.merged->survivor_id == c.customer_id) {
-    return CustomerDecision::reject(Rejection::self_merge,
-                                    "a customer cannot be merged into itself");
-  }
-  if (c.merged) {
-    if (auto bad = check_id("survivor id", c.merged->survivor_id)) return invalid(*bad);
-  }
   if (c.absorbs && c.merged) {
     return invalid("a customer registers either merged or absorbing another, not both");
   }
-  if (c.absorbs && c.absorbs->survivor_id != c.customer_id) {
-    return invalid("a customer registers absorbing another only as the survivor, not " +
-                   c.absorbs->survivor_id);
-  }
-  if (c.absorbs && c.absorbs->absorbed_id == c.customer_id) {
-    return CustomerDecision::reject(Rejection::self_merge,
-                                    "a customer cannot be merged into itself");
+  if (c.merged) {
+    if (auto refused = check_merge_on_registration(c.customer_id, *c.merged, MergeSide::absorbed)) {
+      return *refused;
+    }
   }
   if (c.absorbs) {
-    if (auto bad = check_id("absorbed id", c.absorbs->absorbed_id)) return invalid(*bad);
+    if (auto refused =
+            check_merge_on_registration(c.customer_id, *c.absorbs, MergeSide::survivor)) {
+      return *refused;
+    }
   }
   std::vector<Event> events{
       CustomerRegistered{c.customer_id, c.profile, c.at},
