@@ -1,6 +1,5 @@
 #include "actors/customer/customer_delivery.hpp"
 
-#include <algorithm>
 #include <functional>
 
 #include <spdlog/spdlog.h>

@@ -1,7 +1,5 @@
 #include "actors/customer/customer_merging.hpp"
 
-#include <algorithm>
-
 namespace sb::customer {
 namespace {
 
