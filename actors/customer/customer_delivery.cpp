@@ -31,6 +31,30 @@ RegisterCustomer first_contact(std::string customer_id, const InboundTurn& turn,
       std::nullopt};
 }
 
+// What the customer absorbed along with this customer's own write brings with it.
+enum class AbsorbedHistory : std::uint8_t {
+  none,     // nothing absorbed: that side could not be written
+  fresh,    // registered just now, already merged: no conversation of its own
+  earlier,  // a customer with its own history (a visitor who logs in)
+};
+
+// The merge of the turn's channel identity's customer into this one, for a verified login.
+MergeCustomers identity_merge(const CustomerActor* self, const InboundTurn& turn) {
+  return MergeCustomers{self->state.key.id,
+                        anonymous_customer_id(turn.channel, turn.channel_user_id),
+                        MergeReason::verified_identity, turn.at};
+}
+
+// The registration of the turn's channel identity's customer, already merged into this one.
+RegisterCustomer merged_identity_registration(const CustomerActor* self,
+                                              const services::EntityServices& services,
+                                              const InboundTurn& turn) {
+  auto merge = identity_merge(self, turn);
+  auto registration = first_contact(merge.absorbed_id, turn, false, *services.tier_rules.get());
+  registration.merged = std::move(merge);
+  return registration;
+}
+
 // The channel identity's own customer ("<channel>:<user>", an id derived from the identity, so
 // it is the identity's entry in the index) is merged into this one. One that does not exist yet
 // is registered first and merged all the same, so a later message on that channel without the
@@ -48,10 +72,7 @@ void merge_identity_customer(CustomerActor* self, const services::EntityServices
                       memory.forget_current();
                     } else if (missing && register_if_missing) {
                       // Registered already merged into this customer: one write on its side.
-                      auto registration =
-                          first_contact(absorbed_id, turn, false, *services.tier_rules.get());
-                      registration.merged = MergeCustomers{self->state.key.id, absorbed_id,
-                                                           MergeReason::verified_identity, turn.at};
+                      auto registration = merged_identity_registration(self, services, turn);
                       auto again = [self, &services, &memory, turn, promise] {
                         merge_identity_customer(self, services, memory, turn, promise, false);
                       };
@@ -67,20 +88,6 @@ void merge_identity_customer(CustomerActor* self, const services::EntityServices
                     }
                     continue_delivery(self, services, memory, turn, promise);
                   });
-}
-
-// What the customer absorbed along with this customer's own write brings with it.
-enum class AbsorbedHistory : std::uint8_t {
-  none,     // nothing absorbed: that side could not be written
-  fresh,    // registered just now, already merged: no conversation of its own
-  earlier,  // a customer with its own history (a visitor who logs in)
-};
-
-// The merge of the turn's channel identity's customer into this one, for a verified login.
-MergeCustomers identity_merge(const CustomerActor* self, const InboundTurn& turn) {
-  return MergeCustomers{self->state.key.id,
-                        anonymous_customer_id(turn.channel, turn.channel_user_id),
-                        MergeReason::verified_identity, turn.at};
 }
 
 // The identity's customer exists already: it is merged in unless it is merged elsewhere.
@@ -112,9 +119,8 @@ void absorb_existing(CustomerActor* self, const MergeCustomers& merge,
 void absorb_identity_customer(CustomerActor* self, const services::EntityServices& services,
                               const InboundTurn& turn, std::function<void(AbsorbedHistory)> then) {
   const auto merge = identity_merge(self, turn);
-  auto registration = first_contact(merge.absorbed_id, turn, false, *services.tier_rules.get());
-  registration.merged = merge;
-  ask_customer(self, merge.absorbed_id, runtime::make_command<Decider>(std::move(registration)))
+  ask_customer(self, merge.absorbed_id,
+               runtime::make_command<Decider>(merged_identity_registration(self, services, turn)))
       .await(
           [self, merge, then](CustomerReply& reply) {
             if (reply.ok()) return then(AbsorbedHistory::fresh);
@@ -147,12 +153,18 @@ void link_then_merge(CustomerActor* self, const services::EntityServices& servic
 // is absorbed first, and the link carries the survivor's side of that merge.
 void link_identity(CustomerActor* self, const services::EntityServices& services,
                    DeliveryMemory& memory, InboundTurn turn, Promise promise, LinkIdentity link) {
+  auto merge = identity_merge(self, turn);
+  // As merge_into_self: a merge this customer would refuse (absorbed already, or it absorbs the
+  // most it may) must not be started on the other side.
+  if (!Decider::decide(self->state.model, merge).accepted()) {
+    return link_then_merge(self, services, memory, std::move(turn), std::move(promise),
+                           std::move(link));
+  }
   absorb_identity_customer(
       self, services, turn,
-      [self, &services, &memory, turn, promise, link](AbsorbedHistory absorbed) mutable {
-        const auto merge = identity_merge(self, turn);
-        if (absorbed == AbsorbedHistory::none ||
-            has_absorbed(self->state.model, merge.absorbed_id)) {
+      [self, &services, &memory, turn, promise, link,
+       merge = std::move(merge)](AbsorbedHistory absorbed) mutable {
+        if (absorbed == AbsorbedHistory::none) {
           return link_then_merge(self, services, memory, turn, promise, link);
         }
         link.absorbs = merge;

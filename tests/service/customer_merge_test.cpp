@@ -168,6 +168,23 @@ TEST_F(CustomerMergeTest, AnAccountLoggingInWhereAVisitorHasHistoryTakesItOver) 
             sorted({account->conversation_id, visitor->conversation_id}));
 }
 
+TEST_F(CustomerMergeTest, AnAccountThatAbsorbsTheMostItMayLeavesANewChannelsCustomerAlone) {
+  start();
+  for (std::size_t i = 0; i < customer::kAbsorbedMax; ++i) {
+    const auto visitor = "full-" + std::to_string(i);
+    ASSERT_TRUE(say(visitor, "m-" + std::to_string(i), "hello", Channel::web, "acct-full"));
+  }
+  ASSERT_EQ(customer_state("acct:acct-full").absorbed.size(), customer::kAbsorbedMax);
+
+  // One channel more: the account cannot absorb its customer, so that customer is not merged
+  // into the account half-way (merged on its side, unknown to the account).
+  auto one_more = say("full-extra", "m-x", "hello", Channel::web, "acct-full");
+  ASSERT_TRUE(one_more) << one_more.error().message;
+  EXPECT_EQ(one_more->customer_id, "acct:acct-full");
+  EXPECT_EQ(customer_state("acct:acct-full").absorbed.size(), customer::kAbsorbedMax);
+  EXPECT_FALSE(customer_state("web:full-extra").merged_into);
+}
+
 TEST_F(CustomerMergeTest, AChannelIdentityMergedIntoAnotherAccountStaysThere) {
   start();
   auto first = say("shared-pc", "m-1", "hello", Channel::web, "acct-a");
