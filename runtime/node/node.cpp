@@ -16,12 +16,15 @@ constexpr auto kDeadlineSweepPeriod = std::chrono::milliseconds(100);
 }  // namespace
 
 Node::Node(caf::actor_system& system, std::shared_ptr<Journal> journal, JournalActors actors,
-           caf::actor registry, std::chrono::milliseconds wake_scan_interval)
+           caf::actor registry, std::chrono::milliseconds wake_scan_interval,
+           std::shared_ptr<RequestDeadlines> deadlines, caf::actor deadline_sweeper)
     : system_(system),
       journal_(std::move(journal)),
       journal_actors_(std::move(actors)),
       registry_(std::move(registry)),
-      wake_scan_interval_(wake_scan_interval) {}
+      wake_scan_interval_(wake_scan_interval),
+      deadlines_(std::move(deadlines)),
+      deadline_sweeper_(std::move(deadline_sweeper)) {}
 
 void Node::start_wake_scheduler() {
   if (wake_scheduler_) return;
@@ -57,11 +60,9 @@ Expected<std::unique_ptr<Node>, std::string> Node::start(caf::actor_system& syst
   auto registry = spawn_entity_registry(system, context, std::move(factories));
   spdlog::info("node started: data in {}, durability {}, {} events in the feed", settings.data_dir,
                to_string(settings.durability), journal->last_seq());
-  auto node = std::unique_ptr<Node>(new Node(system, journal, std::move(actors),
-                                             std::move(registry), settings.wake_scan_interval));
-  node->deadlines_ = context.deadlines;
-  node->deadline_sweeper_ = std::move(sweeper);
-  return node;
+  return std::unique_ptr<Node>(new Node(system, journal, std::move(actors), std::move(registry),
+                                        settings.wake_scan_interval, context.deadlines,
+                                        std::move(sweeper)));
 }
 
 void Node::shutdown() {

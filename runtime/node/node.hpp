@@ -39,7 +39,8 @@ class Node {
 
  private:
   Node(caf::actor_system& system, std::shared_ptr<Journal> journal, JournalActors actors,
-       caf::actor registry, std::chrono::milliseconds wake_scan_interval);
+       caf::actor registry, std::chrono::milliseconds wake_scan_interval,
+       std::shared_ptr<RequestDeadlines> deadlines, caf::actor deadline_sweeper);
 
   caf::actor_system& system_;
   std::shared_ptr<Journal> journal_;
